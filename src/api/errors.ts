@@ -1,0 +1,73 @@
+/**
+ * One error class per failure class a client can cause, each with a stable
+ * `name` and `code`. Only `src/api/error-response.ts` turns them into HTTP
+ * responses; the message here is for logs and is never shown to users, who
+ * get a localized text chosen by `code`.
+ */
+export abstract class ClientError extends Error {
+  abstract readonly status: 400 | 401 | 403 | 404 | 413 | 415 | 422 | 429;
+  abstract readonly code: string;
+}
+
+/** The body could not be parsed as the content type it claims. */
+export class MalformedBodyError extends ClientError {
+  override readonly name = 'MalformedBodyError';
+  readonly status = 400;
+  readonly code = 'malformed_body';
+}
+
+/** No or a wrong bearer token. */
+export class UnauthorizedError extends ClientError {
+  override readonly name = 'UnauthorizedError';
+  readonly status = 401;
+  readonly code = 'unauthorized';
+}
+
+/** A form post that another site made the browser send. */
+export class CrossSiteRequestError extends ClientError {
+  override readonly name = 'CrossSiteRequestError';
+  readonly status = 403;
+  readonly code = 'cross_site';
+}
+
+export class NotFoundError extends ClientError {
+  override readonly name = 'NotFoundError';
+  readonly status = 404;
+  readonly code = 'not_found';
+}
+
+/** The body is larger than the route allows (checked before parsing). */
+export class BodyTooLargeError extends ClientError {
+  override readonly name = 'BodyTooLargeError';
+  readonly status = 413;
+  readonly code = 'body_too_large';
+}
+
+export class UnsupportedContentTypeError extends ClientError {
+  override readonly name = 'UnsupportedContentTypeError';
+  readonly status = 415;
+  readonly code = 'unsupported_content_type';
+}
+
+/** Field-level failures; `fields` maps a field name to a message code. */
+export class ValidationError extends ClientError {
+  override readonly name = 'ValidationError';
+  readonly status = 422;
+  readonly code = 'validation_failed';
+  readonly fields: Readonly<Record<string, string>>;
+  constructor(fields: Record<string, string>, message = 'validation failed') {
+    super(message);
+    this.fields = fields;
+  }
+}
+
+export class RateLimitedError extends ClientError {
+  override readonly name = 'RateLimitedError';
+  readonly status = 429;
+  readonly code = 'rate_limited';
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super(`rate limited for ${retryAfterSeconds}s`);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  }
+}

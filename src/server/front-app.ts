@@ -1,0 +1,72 @@
+import { Hono } from 'hono';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { Logger } from '../api/logger.ts';
+import { localeOfPath } from '../i18n/locales.ts';
+import { notFoundPathFor, pageForPath } from '../i18n/routes.ts';
+import { requestLog } from './request-log.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
+import { staticFiles } from './static-files.ts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface FrontDeps {
+  logger: Logger;
+  /** The API app, mounted at /api. */
+  api: Hono;
+  /** Routes for pages rendered per request (the tip form), mounted at the root. */
+  dynamicPages: Hono;
+  /** Absolute path of the built static site (dist/client). */
+  clientDir: string;
+}
+
+/**
+ * The front layer that owns every response: security headers, the API,
+ * static files, per-request pages and localized 404s. Astro is only called
+ * for the per-request pages, so the API never pays its pipeline.
+ */
+export function createFrontApp({ logger, api, dynamicPages, clientDir }: FrontDeps): Hono {
+  const app = new Hono();
+  app.use(requestLog(logger));
+  app.use(async function securityHeaders(c, next) {
+    await next();
+    // Pages Astro rendered went straight to the socket with these headers already set (astro-pages.ts).
+    if (c.res === RESPONSE_ALREADY_SENT) return;
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      // Astro sets a CSP of its own (with hashes for its inline scripts) on the pages it renders.
+      if (name === 'Content-Security-Policy' && c.res.headers.has(name)) continue;
+      c.res.headers.set(name, value);
+    }
+  });
+
+  app.route('/api', api);
+  app.route('/', dynamicPages);
+
+  // A page asked for without its trailing slash: send it to the canonical URL.
+  app.get('*', async (c, next) => {
+    const path = c.req.path;
+    if (!path.endsWith('/') && pageForPath(`${path}/`)) {
+      return c.redirect(`${path}/`, 301);
+    }
+    return next();
+  });
+  app.use(staticFiles(clientDir));
+
+  app.notFound(async (c) => {
+    const locale = localeOfPath(c.req.path);
+    const html = await readFile(join(clientDir, notFoundPathFor(locale), 'index.html'), 'utf8').catch(
+      () => 'Not found',
+    );
+    c.header('Cache-Control', 'no-store');
+    return c.html(html, 404);
+  });
+
+  app.onError((error, c) => {
+    logger.error({
+      requestId: c.get('requestId'),
+      err: { name: error.name, message: error.message, stack: error.stack },
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.text('Internal Server Error', 500);
+  });
+  return app;
+}

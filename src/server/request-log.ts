@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { Logger } from '../api/logger.ts';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    requestId: string;
+  }
+}
+
+/**
+ * Gives each request a random id and logs one line when it ends: method,
+ * route, status and duration only. No address, user agent, query or body.
+ */
+export function requestLog(logger: Logger): MiddlewareHandler {
+  return async function requestLog(c, next) {
+    const started = performance.now();
+    const requestId = randomUUID();
+    c.set('requestId', requestId);
+    await next();
+    // Pages that Astro rendered straight to the Node response have their status there.
+    const outgoing = (c.env as { outgoing?: { statusCode: number; headersSent: boolean } } | undefined)?.outgoing;
+    const status = outgoing?.headersSent ? outgoing.statusCode : c.res.status;
+    logger.info({
+      requestId,
+      method: c.req.method,
+      route: c.req.routePath === '/*' ? routeLabel(c.req.path) : c.req.routePath,
+      status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  };
+}
+
+/** Static paths are logged as themselves, but never with a query string; hashed assets collapse to one label. */
+function routeLabel(path: string): string {
+  return path.startsWith('/_astro/') ? '/_astro/*' : path.slice(0, 200);
+}
