@@ -1,18 +1,32 @@
 // @ts-check
+import { writeFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
-import { siteUrlFromEnvironment } from './src/api/config.ts';
+import { buildSettingsFromEnvironment } from './src/api/config.ts';
 import { CSP_DIRECTIVES } from './src/server/security-headers.ts';
+
+const buildSettings = buildSettingsFromEnvironment();
 
 // Hono (src/server) is the front layer: it serves dist/client itself and
 // calls Astro, built in middleware mode, only for pages rendered per request.
 export default defineConfig({
-  site: siteUrlFromEnvironment(),
+  site: buildSettings.siteUrl,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   adapter: node({ mode: 'middleware' }),
-  integrations: [preact()],
+  integrations: [
+    preact(),
+    {
+      // The server compares these with its runtime configuration at start-up.
+      name: 'build-settings',
+      hooks: {
+        'astro:build:done': ({ dir }) => {
+          writeFileSync(new URL('../build-settings.json', dir), JSON.stringify(buildSettings));
+        },
+      },
+    },
+  ],
   devToolbar: { enabled: false },
   prefetch: false,
   security: {
@@ -20,5 +34,8 @@ export default defineConfig({
   },
   vite: {
     build: { assetsInlineLimit: 0 },
+    define: {
+      'import.meta.env.RETENTION_DAYS': JSON.stringify(buildSettings.retentionDays),
+    },
   },
 });

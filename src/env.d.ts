@@ -1,3 +1,8 @@
+interface ImportMetaEnv {
+  /** RETENTION_DAYS at build time (see astro.config.mjs); the server refuses to start with another value. */
+  readonly RETENTION_DAYS: number;
+}
+
 declare namespace App {
   interface Locals {
     tipForm?: unknown;

@@ -39,59 +39,60 @@ const emailList = z
   )
   .pipe(z.array(z.email()).min(1));
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    HOST: z.string().min(1).default('localhost'),
-    PORT: integer(4321, 0, 65535),
-    SITE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4321'),
-    DATA_DIR: z.string().min(1).default('./data'),
-    APP_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TRUST_PROXY: z
-      .string()
-      .default('')
-      .transform((value, ctx): TrustProxy => {
-        const parsed = parseTrustProxy(value);
-        if (typeof parsed === 'string') {
-          ctx.addIssue({ code: 'custom', message: parsed });
-          return z.NEVER;
-        }
-        return parsed;
-      }),
-    MIN_FILL_SECONDS: integer(3, 0, 3600),
+const envShape = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('localhost'),
+  PORT: integer(4321, 0, 65535),
+  SITE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4321'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  APP_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((value, ctx): TrustProxy => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+  MIN_FILL_SECONDS: integer(3, 0, 3600),
 
-    RATE_LIMIT_CLIENT_TIPS: rate('5/10m'),
-    RATE_LIMIT_CLIENT_TIPS_PER_DAY: integer(20, 1, 1_000_000),
-    RATE_LIMIT_CLIENT_POSTS: rate('30/10m'),
-    RATE_LIMIT_GLOBAL_TIPS: rate('300/1h'),
-    RATE_LIMIT_TIMEOUT_MS: integer(300, 10, 10_000),
-    UPSTASH_REDIS_REST_URL: optionalString.pipe(z.url().optional()),
-    UPSTASH_REDIS_REST_TOKEN: optionalString,
-    REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  RATE_LIMIT_CLIENT_TIPS: rate('5/10m'),
+  RATE_LIMIT_CLIENT_TIPS_PER_DAY: integer(20, 1, 1_000_000),
+  RATE_LIMIT_CLIENT_POSTS: rate('30/10m'),
+  RATE_LIMIT_GLOBAL_TIPS: rate('300/1h'),
+  RATE_LIMIT_TIMEOUT_MS: integer(300, 10, 10_000),
+  UPSTASH_REDIS_REST_URL: optionalString.pipe(z.url().optional()),
+  UPSTASH_REDIS_REST_TOKEN: optionalString,
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
 
-    DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
-    DATABASE_POOL_SIZE: integer(10, 1, 200),
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_POOL_SIZE: integer(10, 1, 200),
 
-    SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
-    SMTP_POOL_CONNECTIONS: integer(5, 1, 50),
-    MAIL_RATE_PER_MINUTE: integer(0, 0, 100_000),
-    TIP_EMAIL_TO: emailList.default(['trygghet@huge.se']),
-    MAIL_FROM: z.string().min(3).default('Tillsammans för trygghet <no-reply@localhost>'),
-    AREA_RECIPIENTS: z.string().default(''),
-    DKIM_DOMAIN: optionalString,
-    DKIM_SELECTOR: optionalString,
-    DKIM_PRIVATE_KEY: optionalString,
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  SMTP_POOL_CONNECTIONS: integer(5, 1, 50),
+  MAIL_RATE_PER_MINUTE: integer(0, 0, 100_000),
+  TIP_EMAIL_TO: emailList.default(['trygghet@huge.se']),
+  MAIL_FROM: z.string().min(3).default('Tillsammans för trygghet <no-reply@localhost>'),
+  AREA_RECIPIENTS: z.string().default(''),
+  DKIM_DOMAIN: optionalString,
+  DKIM_SELECTOR: optionalString,
+  DKIM_PRIVATE_KEY: optionalString,
 
-    WORKER: z.enum(['in-process', 'off']).default('in-process'),
-    WORKER_POLL_MS: integer(1000, 10, 60_000),
-    DELIVERY_MAX_HOURS: integer(48, 1, 24 * 30),
-    INTAKE_TOKENS: z.string().default(''),
-    INTAKE_LEASE_SECONDS: integer(300, 5, 86_400),
-    INTAKE_MAX_LEASES: integer(5, 1, 100),
-    RETENTION_DAYS: integer(90, 1, 3650),
-    SHUTDOWN_GRACE_MS: integer(10_000, 0, 120_000),
-  })
+  WORKER: z.enum(['in-process', 'off']).default('in-process'),
+  WORKER_POLL_MS: integer(1000, 10, 60_000),
+  DELIVERY_MAX_HOURS: integer(48, 1, 24 * 30),
+  INTAKE_TOKENS: z.string().default(''),
+  INTAKE_LEASE_SECONDS: integer(300, 5, 86_400),
+  INTAKE_MAX_LEASES: integer(5, 1, 100),
+  RETENTION_DAYS: integer(90, 1, 3650),
+  SHUTDOWN_GRACE_MS: integer(10_000, 0, 120_000),
+});
+
+const envSchema = envShape
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     if (!env.APP_SECRET) {
@@ -283,9 +284,19 @@ export function configFromEnvironment(): Config {
   return loadConfig(process.env);
 }
 
-/** The public origin alone, for the build (astro.config.mjs): pages and the sitemap carry absolute URLs. */
-export function siteUrlFromEnvironment(): string {
-  const result = envSchema.shape.SITE_URL.safeParse(process.env.SITE_URL);
-  if (!result.success) throw new ConfigError([`SITE_URL: ${result.error.issues[0]?.message ?? 'invalid'}`]);
-  return result.data;
+/** Settings that are baked into the prerendered pages, so the build reads them too. */
+export interface BuildSettings {
+  /** Public origin: pages, hreflang links and the sitemap carry absolute URLs. */
+  siteUrl: string;
+  /** Stated on the privacy page; the server refuses to start if it runs with another value. */
+  retentionDays: number;
+}
+
+/** The build-time subset of the configuration (astro.config.mjs), validated by the same schema. */
+export function buildSettingsFromEnvironment(env: Record<string, string | undefined> = process.env): BuildSettings {
+  const result = envShape.pick({ SITE_URL: true, RETENTION_DAYS: true }).safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return { siteUrl: result.data.SITE_URL, retentionDays: result.data.RETENTION_DAYS };
 }
