@@ -30,7 +30,11 @@ export interface StartOptions {
  * logs that it listens. Started with process.execPath, not npm, so a kill
  * reaches the server itself.
  */
-export async function startServer({ env = {}, dataDir, entry = 'src/server/main.ts' }: StartOptions = {}): Promise<TestServer> {
+export async function startServer({
+  env = {},
+  dataDir,
+  entry = 'src/server/main.ts',
+}: StartOptions = {}): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'trygghet-test-'));
   const child = spawn(process.execPath, [entry], {
     env: {

@@ -1,0 +1,26 @@
+import { randomInt } from 'node:crypto';
+
+/**
+ * Tip references: two groups of four from an alphabet without look-alikes
+ * (no 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V), easy to read aloud or copy from a
+ * phone: e.g. "K7MX-4RDP". 24^8 ≈ 1.1·10^11 values; the store retries on a collision.
+ */
+export const REFERENCE_ALPHABET = 'ACDEFGHJKMNPQRTWXY346789';
+
+const REFERENCE = new RegExp(`^[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]{4}$`);
+
+export function newReference(): string {
+  let text = '';
+  for (let i = 0; i < 8; i += 1) {
+    if (i === 4) text += '-';
+    text += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  }
+  return text;
+}
+
+/** Accepts what a person types ("k7mx 4rdp", "K7MX4RDP") and returns the canonical form, or undefined. */
+export function parseReference(input: string): string | undefined {
+  const compact = input.toUpperCase().replace(/[\s-]/g, '');
+  const candidate = `${compact.slice(0, 4)}-${compact.slice(4)}`;
+  return REFERENCE.test(candidate) ? candidate : undefined;
+}
