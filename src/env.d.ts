@@ -5,6 +5,7 @@ interface ImportMetaEnv {
 
 declare namespace App {
   interface Locals {
-    tipForm?: unknown;
+    /** Set by the server for the tip page (src/pages/tip-form/[lang].astro). */
+    tipForm?: import('./schemas/tip-form-state.ts').TipFormState;
   }
 }

@@ -35,6 +35,8 @@ export const TIP_ERROR_CODES = [
   'contactEmail.invalid',
   'contactPhone.invalid',
   'form.invalid',
+  'form.expired',
+  'form.tooFast',
 ] as const;
 export type TipErrorCode = (typeof TIP_ERROR_CODES)[number];
 

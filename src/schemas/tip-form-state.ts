@@ -1,0 +1,21 @@
+import type { TipField, TipFieldErrors } from './tip.ts';
+
+/**
+ * What the tip page shows, decided by the server (GET of the page, or the
+ * answer to a no-JavaScript form post) and passed to the page through
+ * `Astro.locals.tipForm`; the island starts from the same state.
+ */
+export type TipFormState =
+  | {
+      kind: 'form';
+      /** Fresh signed token for this rendering. */
+      formToken: string;
+      /** One per form fill; kept across error re-renders so a resubmit is deduplicated. */
+      idempotencyKey: string;
+      /** What the person entered (raw text), or a preselected category. */
+      values: Partial<Record<TipField, string>>;
+      /** Empty on first render. */
+      errors: TipFieldErrors;
+    }
+  | { kind: 'confirmation'; reference: string }
+  | { kind: 'rate-limited'; retryAfterSeconds: number };
