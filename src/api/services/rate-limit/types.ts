@@ -1,0 +1,49 @@
+import type { Ratelimit } from '@upstash/ratelimit';
+
+/**
+ * One limit's answer, in @upstash/ratelimit's own result shape
+ * (`{ success, limit, remaining, reset, pending, reason? }`), whichever
+ * backend decided. `reset` is in milliseconds since the epoch.
+ */
+export type LimitResult = Awaited<ReturnType<Ratelimit['limit']>>;
+
+/** A single limit (one scope): consumes one unit for `identifier` and answers. */
+export interface SingleLimiter {
+  limit(identifier: string): Promise<LimitResult>;
+}
+
+/** Which limit decided. */
+export type LimitScope = 'client-posts' | 'client-tips' | 'client-daily' | 'global-tips';
+
+/** What the tip route needs to answer a request: go on, or 429 with Retry-After. */
+export interface LimitDecision {
+  success: boolean;
+  /** Of the deciding scope: the refusing one, or on success the one with the least left. */
+  limit: number;
+  remaining: number;
+  /** When the deciding scope's window ends, ms since the epoch. */
+  reset: number;
+  /** 0 on success; otherwise whole seconds (≥ 1) for the Retry-After header. */
+  retryAfterSeconds: number;
+  scope: LimitScope;
+}
+
+/**
+ * The limiter the tip route uses. Built once at start-up by
+ * `createTipRateLimiter`; calls never throw for a failing remote store and
+ * never let a request through unlimited.
+ */
+export interface TipRateLimiter {
+  /** Every POST to the tip endpoint (flood limit); consumes one. */
+  checkPost(clientId: string): Promise<LimitDecision>;
+  /**
+   * Before accepting a valid, new tip: the per-client short window, the
+   * per-client UTC day, then the global limit. Stops at the first refusal,
+   * so a refused client does not use up the others' global budget.
+   */
+  checkTip(clientId: string): Promise<LimitDecision>;
+  /** True while the remote store is failing and the embedded fallback decides (health details, readiness "degraded"). */
+  isDegraded(): boolean;
+  /** Closes the remote connection and stops recovery probes. */
+  close(): Promise<void>;
+}
