@@ -102,6 +102,8 @@ export function createFailover({ ping, timeoutMs, probeIntervalMs, clock, logger
       try {
         value = await withTimeout(remote(), timeoutMs);
       } catch (error) {
+        // Space probes from when this attempt gave up, not when it began.
+        lastRemoteAttempt = clock();
         markDegraded(error);
         return fallback();
       }

@@ -58,6 +58,11 @@ export function createIoRedisScriptClient(client: Redis): ScriptClient {
  * fast so the embedded fallback decides within the timeout: no offline queue
  * and no per-command retries; ioredis keeps reconnecting in the background
  * (at most one attempt per second), so recovery needs nobody.
+ *
+ * Only the very first connection attempt is waited for (within the caller's
+ * timeout), so requests arriving in the first milliseconds after start-up
+ * are not counted as an outage; once it has succeeded or failed, calls fail
+ * at once while disconnected.
  */
 export function createRedisStore(
   url: string,
@@ -72,6 +77,15 @@ export function createRedisStore(
   });
   let connected = false;
   let reportedDown = false;
+  let firstAttemptDone = false;
+  const firstAttempt = new Promise<void>((resolve) => {
+    const done = () => {
+      firstAttemptDone = true;
+      client.off('ready', done).off('error', done).off('end', done);
+      resolve();
+    };
+    client.on('ready', done).on('error', done).on('end', done);
+  });
   // Connection-level events only; command errors reach the caller. The URL (with its password) is never logged.
   client.on('ready', () => {
     connected = true;
@@ -86,9 +100,19 @@ export function createRedisStore(
       'rate-limit redis connection failing; reconnecting in the background',
     );
   });
+  const scripts = createIoRedisScriptClient(client);
+  const afterFirstConnection =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (!firstAttemptDone) await firstAttempt;
+      return call(...args);
+    };
   return {
-    redis: asRatelimitRedis(createIoRedisScriptClient(client)),
-    ping: () => client.ping(),
+    redis: asRatelimitRedis({
+      evalsha: afterFirstConnection(scripts.evalsha),
+      eval: afterFirstConnection(scripts.eval),
+    }),
+    ping: afterFirstConnection(() => client.ping()),
     async close() {
       client.disconnect();
     },
