@@ -20,8 +20,9 @@ export function redisServerAvailable(): boolean {
 /** Why the Redis tests did not run, or undefined when they can. Throws under REQUIRE_REDIS=1. */
 export function redisSkipReason(): string | undefined {
   if (redisServerAvailable()) return undefined;
-  const message = 'redis-server is not installed (apt-get install -y redis-server): Redis tests SKIPPED';
-  if (process.env.REQUIRE_REDIS === '1') throw new Error(`${message} — but REQUIRE_REDIS=1 requires them`);
+  const missing = 'redis-server is not installed (apt-get install -y redis-server)';
+  if (process.env.REQUIRE_REDIS === '1') throw new Error(`${missing}, and REQUIRE_REDIS=1 requires the Redis tests`);
+  const message = `${missing}: the Redis rate-limit tests are SKIPPED`;
   console.warn(message);
   return message;
 }

@@ -98,17 +98,16 @@ export function createFailover({ ping, timeoutMs, probeIntervalMs, clock, logger
       const now = clock();
       if (degradedSince !== undefined && now - lastRemoteAttempt < probeIntervalMs) return fallback();
       lastRemoteAttempt = now;
-      let value;
       try {
-        value = await withTimeout(remote(), timeoutMs);
+        const value = await withTimeout(remote(), timeoutMs);
+        markHealthy();
+        return value;
       } catch (error) {
         // Space probes from when this attempt gave up, not when it began.
         lastRemoteAttempt = clock();
         markDegraded(error);
         return fallback();
       }
-      markHealthy();
-      return value;
     },
     isDegraded: () => degradedSince !== undefined,
     close() {
