@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clientIdentifier } from '../../src/api/services/rate-limit/client-identifier.ts';
+import { clientIdentifier, createClientIdentifier } from '../../src/api/services/rate-limit/client-identifier.ts';
 import { ipv6Groups, normaliseAddress, rateLimitSubject } from '../../src/api/services/rate-limit/ip-address.ts';
 import { nextUtcMidnight, utcDate } from '../../src/api/services/rate-limit/utc-day.ts';
 
@@ -57,6 +57,33 @@ describe('clientIdentifier', () => {
       expect(id).not.toContain(address.replaceAll('.', ''));
       expect(id).not.toContain(Buffer.from(address).toString('hex'));
     }
+  });
+});
+
+describe('createClientIdentifier', () => {
+  it('gives exactly the reference HMAC-SHA256 identifiers, across days and secrets', () => {
+    const address = fc.oneof(
+      fc.ipV4(),
+      fc.ipV6(),
+      fc.ipV4().map((v4) => `::ffff:${v4}`),
+    );
+    const instant = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2040, 0, 1) });
+    const secret = fc.string({ minLength: 32, maxLength: 80 });
+    fc.assert(
+      fc.property(secret, fc.array(fc.tuple(address, instant), { minLength: 1, maxLength: 8 }), (key, requests) => {
+        const identify = createClientIdentifier(key);
+        for (const [ip, now] of requests) expect(identify(ip, now)).toBe(clientIdentifier(ip, key, now));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('switches keys at UTC midnight', () => {
+    const identify = createClientIdentifier(SECRET);
+    const before = identify('198.51.100.7', Date.UTC(2026, 10, 20, 23, 59, 59, 999));
+    const after = identify('198.51.100.7', Date.UTC(2026, 10, 21));
+    expect(after).not.toBe(before);
+    expect(identify('198.51.100.7', Date.UTC(2026, 10, 20, 12))).toBe(before);
   });
 });
 

@@ -7,7 +7,7 @@ import { createEmbeddedLimiters, createRemoteLimiters } from './scopes.ts';
 import type { LimitDecision, LimitResult, LimitScope, TipRateLimiter } from './types.ts';
 import { createUpstashStore } from './upstash-store.ts';
 
-export { clientIdentifier } from './client-identifier.ts';
+export { clientIdentifier, createClientIdentifier } from './client-identifier.ts';
 export { KEY_PREFIX } from './scopes.ts';
 export type { LimitDecision, LimitResult, LimitScope, TipRateLimiter } from './types.ts';
 
