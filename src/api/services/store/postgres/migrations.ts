@@ -1,0 +1,83 @@
+import type { Pool } from './connect.ts';
+
+/** Versioned schema migrations for PostgreSQL; the same tables as SQLite's (see sqlite/migrations.ts). */
+export interface PostgresMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+  {
+    version: 1,
+    name: 'tips, delivery jobs, idempotency keys, counters',
+    sql: `
+      CREATE TABLE tips (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        reference text NOT NULL UNIQUE,
+        accepted_at bigint NOT NULL,
+        language text NOT NULL,
+        payload text NOT NULL
+      );
+
+      CREATE TABLE idempotency_keys (
+        key_hash text PRIMARY KEY,
+        tip_id bigint NOT NULL REFERENCES tips (id) ON DELETE CASCADE,
+        created_at bigint NOT NULL
+      );
+      CREATE INDEX idempotency_keys_tip ON idempotency_keys (tip_id);
+      CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+
+      CREATE TABLE delivery_jobs (
+        tip_id bigint NOT NULL REFERENCES tips (id) ON DELETE CASCADE,
+        channel text NOT NULL CHECK (channel IN ('email', 'intake')),
+        state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'dead', 'discarded')),
+        attempts integer NOT NULL DEFAULT 0,
+        window_start bigint NOT NULL,
+        next_attempt_at bigint NOT NULL,
+        claim_id text,
+        claimed_until bigint,
+        last_error text,
+        finished_at bigint,
+        PRIMARY KEY (tip_id, channel)
+      );
+      CREATE INDEX delivery_jobs_due ON delivery_jobs (channel, next_attempt_at) WHERE state = 'pending';
+      CREATE INDEX delivery_jobs_queue ON delivery_jobs (channel, tip_id) WHERE state = 'pending';
+      CREATE INDEX delivery_jobs_dead ON delivery_jobs (channel, tip_id) WHERE state = 'dead';
+
+      CREATE TABLE counters (
+        name text PRIMARY KEY,
+        value bigint NOT NULL
+      );
+    `,
+  },
+];
+
+/** Any constant works; every store process uses the same one to serialize migrations. */
+const MIGRATION_LOCK = 7_301_990_210;
+
+/** Brings the database up to the newest version; an advisory lock makes concurrent starts take turns. */
+export async function migratePostgres(
+  sql: Pool,
+  now: number,
+  migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS,
+): Promise<number> {
+  return sql.begin(async (tx) => {
+    await tx`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`;
+    await tx`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at bigint NOT NULL
+    )`;
+    const [row] = await tx<{ version: number | null }[]>`SELECT max(version) AS version FROM schema_migrations`;
+    let version = row?.version ?? 0;
+    for (const migration of migrations) {
+      if (migration.version <= version) continue;
+      await tx.unsafe(migration.sql);
+      await tx`INSERT INTO schema_migrations (version, name, applied_at)
+               VALUES (${migration.version}, ${migration.name}, ${now})`;
+      version = migration.version;
+    }
+    return version;
+  });
+}

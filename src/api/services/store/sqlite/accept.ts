@@ -1,0 +1,57 @@
+import type { Database } from 'better-sqlite3';
+import { CHANNELS } from '../../tips/types.ts';
+import { newReference } from '../../tips/reference.ts';
+import { IDEMPOTENCY_WINDOW_MS } from '../store-policy.ts';
+import { encodePayload, hashIdempotencyKey } from '../stored-tip.ts';
+import type { AcceptTipInput, AcceptTipResult } from '../tip-store.ts';
+
+const MAX_REFERENCE_TRIES = 10;
+
+/**
+ * `acceptTip` for SQLite. The whole check-and-insert runs in one IMMEDIATE
+ * transaction: it holds the database's write lock from the key lookup to
+ * the commit, so concurrent duplicates from other connections or processes
+ * wait and then find the key. better-sqlite3 returns after the commit, and
+ * synchronous=FULL makes that commit durable.
+ */
+export function sqliteAccept(db: Database): (input: AcceptTipInput) => AcceptTipResult {
+  const findKey = db.prepare<[string, number], { reference: string }>(
+    `SELECT t.reference FROM idempotency_keys k JOIN tips t ON t.id = k.tip_id
+     WHERE k.key_hash = ? AND k.created_at > ?`,
+  );
+  const deleteStaleKey = db.prepare<[string, number]>(
+    'DELETE FROM idempotency_keys WHERE key_hash = ? AND created_at <= ?',
+  );
+  const insertTip = db.prepare<[string, number, string, string], { id: number }>(
+    `INSERT INTO tips (reference, accepted_at, language, payload) VALUES (?, ?, ?, ?)
+     ON CONFLICT (reference) DO NOTHING RETURNING id`,
+  );
+  const insertJob = db.prepare<[number, string, number, number]>(
+    'INSERT INTO delivery_jobs (tip_id, channel, window_start, next_attempt_at) VALUES (?, ?, ?, ?)',
+  );
+  const insertKey = db.prepare<[string, number, number]>(
+    'INSERT INTO idempotency_keys (key_hash, tip_id, created_at) VALUES (?, ?, ?)',
+  );
+
+  const accept = db.transaction((input: AcceptTipInput): AcceptTipResult => {
+    const keyHash = input.idempotencyKey === undefined ? undefined : hashIdempotencyKey(input.idempotencyKey);
+    if (keyHash !== undefined) {
+      const since = input.acceptedAt - IDEMPOTENCY_WINDOW_MS;
+      const existing = findKey.get(keyHash, since);
+      if (existing) return { reference: existing.reference, created: false };
+      deleteStaleKey.run(keyHash, since);
+    }
+    const payload = encodePayload(input.tip, input.flags);
+    for (let attempt = 0; attempt < MAX_REFERENCE_TRIES; attempt += 1) {
+      const reference = newReference();
+      const row = insertTip.get(reference, input.acceptedAt, input.language, payload);
+      if (!row) continue; // reference taken: draw another
+      for (const channel of CHANNELS) insertJob.run(row.id, channel, input.acceptedAt, input.acceptedAt);
+      if (keyHash !== undefined) insertKey.run(keyHash, row.id, input.acceptedAt);
+      return { reference, created: true };
+    }
+    throw new Error('could not draw an unused reference');
+  });
+
+  return (input) => accept.immediate(input);
+}

@@ -1,0 +1,65 @@
+import type { Config } from '../../config.ts';
+
+/**
+ * The rules both store backends apply: how long an email may keep failing,
+ * how retries are spaced, and how intake leases behave. Built from the
+ * configuration; tests pass their own (and a deterministic `random`).
+ */
+export interface StorePolicy {
+  /** A temporarily failing email becomes a dead letter this long after acceptance (or an operator's retry). */
+  deliveryWindowMs: number;
+  /** Exponential backoff: the n-th retry waits a random time in [0, min(cap, base · 2^(n-1))). */
+  backoffBaseMs: number;
+  backoffCapMs: number;
+  /** Visibility timeout of an intake lease. */
+  intakeLeaseMs: number;
+  /** Expired leases after which an intake job becomes a dead letter. */
+  intakeMaxLeases: number;
+  /** In [0, 1); `Math.random` unless a test makes it deterministic. */
+  random: () => number;
+}
+
+export const DEFAULT_BACKOFF_BASE_MS = 30_000;
+export const DEFAULT_BACKOFF_CAP_MS = 60 * 60_000;
+
+/** The policy the configuration describes. */
+export function policyFromConfig(config: Pick<Config, 'worker' | 'intake'>): StorePolicy {
+  return {
+    deliveryWindowMs: config.worker.deliveryMaxHours * 60 * 60_000,
+    backoffBaseMs: DEFAULT_BACKOFF_BASE_MS,
+    backoffCapMs: DEFAULT_BACKOFF_CAP_MS,
+    intakeLeaseMs: config.intake.leaseSeconds * 1000,
+    intakeMaxLeases: config.intake.maxLeases,
+    random: Math.random,
+  };
+}
+
+/** The longest wait before retry number `retry` (1 = the first retry): base · 2^(retry-1), capped. */
+export function backoffCeilingMs(retry: number, policy: Pick<StorePolicy, 'backoffBaseMs' | 'backoffCapMs'>): number {
+  const exponent = Math.min(Math.max(retry - 1, 0), 40);
+  return Math.min(policy.backoffCapMs, policy.backoffBaseMs * 2 ** exponent);
+}
+
+export type RetryDecision = { state: 'retry'; nextAttemptAt: number } | { state: 'dead' };
+
+/**
+ * What happens after a failed send: permanent failures and failures after the
+ * delivery window go to the dead letter; otherwise the next attempt is drawn
+ * with full jitter (AWS "Exponential Backoff and Jitter") but never after the
+ * window closes, so the last attempt happens right at its end.
+ */
+export function decideRetry(
+  input: { permanent: boolean; attempts: number; windowStart: number; now: number },
+  policy: StorePolicy,
+): RetryDecision {
+  const windowEnd = input.windowStart + policy.deliveryWindowMs;
+  if (input.permanent || input.now >= windowEnd) return { state: 'dead' };
+  const delay = Math.floor(policy.random() * backoffCeilingMs(input.attempts, policy));
+  return { state: 'retry', nextAttemptAt: Math.min(input.now + delay, windowEnd) };
+}
+
+/** Keys are only useful for a day: the same key after that is a new tip. */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60_000;
+
+/** How long an email claim lasts: longer than any SMTP timeout, so a live worker never loses its claim mid-send. */
+export const EMAIL_CLAIM_MS = 10 * 60_000;
