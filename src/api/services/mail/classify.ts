@@ -3,12 +3,16 @@ import { PermanentDeliveryError, TemporaryDeliveryError, type DeliveryError } fr
 
 /**
  * Turns what nodemailer reports into "retry later" or "give up". Only a 5xx
- * reply to the message or to a recipient is permanent: RFC 5321 makes every
- * 5yz reply a permanent refusal, except 503 (bad sequence of commands), which
- * is about the session. Everything else, including authentication and TLS
- * failures, is temporary: those are faults of the relay or of our settings,
- * and every tip would be dead-lettered while an operator fixes them.
+ * reply to the message itself (MAIL FROM, RCPT TO, DATA) is permanent: RFC
+ * 5321 makes every 5yz reply a permanent refusal, except 503 (bad sequence of
+ * commands), which is about the session. Everything else, including refusals
+ * of the connection, authentication and TLS, is temporary: those are faults
+ * of the relay or of our settings, and dead-lettering every tip while an
+ * operator fixes them would only add work.
  */
+
+const MESSAGE_COMMANDS = new Set(['MAIL FROM', 'RCPT TO', 'DATA']);
+const SESSION_ERRORS = new Set(['EAUTH', 'ENOAUTH', 'EOAUTH2', 'ETLS', 'ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'EDNS']);
 
 const ENHANCED_STATUS = /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b/;
 
@@ -42,7 +46,9 @@ export function classifySendError(error: unknown): DeliveryError {
 
   if (typeof err.responseCode === 'number') {
     const reason = replyReason(err.responseCode, err.response, err.command);
-    return isPermanentCode(err.responseCode)
+    const aboutMessage =
+      !SESSION_ERRORS.has(err.code ?? '') && (err.command === undefined || MESSAGE_COMMANDS.has(err.command));
+    return aboutMessage && isPermanentCode(err.responseCode)
       ? new PermanentDeliveryError(reason, err.responseCode)
       : new TemporaryDeliveryError(reason, err.responseCode);
   }

@@ -7,6 +7,7 @@ import { classifySendError, partialRejection } from './classify.ts';
 import { PermanentDeliveryError, TemporaryDeliveryError } from './errors.ts';
 import { writeEml } from './eml-outbox.ts';
 import { buildTipEmail, isHostName, type TipEmailOptions } from './tip-email.ts';
+import { createPacer, type PacerClock } from './pacer.ts';
 import { smtpPoolOptions } from './transport-options.ts';
 
 /**
@@ -29,6 +30,8 @@ export interface MailerDeps {
   siteHost: string;
   /** Extra TLS options for the relay, e.g. `{ ca }` for a private CA. */
   tls?: ConnectionOptions;
+  /** The clock that paces sending (MAIL_RATE_PER_MINUTE); real time by default. */
+  pacerClock?: PacerClock;
 }
 
 /** SMTP through a pool when SMTP_URL is set; `.eml` files under DATA_DIR/mail-outbox otherwise. */
@@ -46,6 +49,7 @@ export function createMailer(mail: Config['mail'], deps: MailerDeps): TipMailer 
 function createSmtpMailer(mail: Config['mail'], deps: MailerDeps, messageOptions: TipEmailOptions): TipMailer {
   const options = smtpPoolOptions(mail, { clientName: deps.siteHost, tls: deps.tls });
   const transport = nodemailer.createTransport(options);
+  const pace = createPacer(mail.ratePerMinute, deps.pacerClock);
   deps.logger.info(
     {
       host: options.host,
@@ -62,6 +66,7 @@ function createSmtpMailer(mail: Config['mail'], deps: MailerDeps, messageOptions
   return {
     async send(tip) {
       const message = buildMessage(tip, messageOptions);
+      await pace();
       let info;
       try {
         info = await transport.sendMail(message);

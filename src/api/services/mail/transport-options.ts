@@ -8,6 +8,8 @@ import { isLoopbackHost, type Config } from '../../config.ts';
  * - `smtps://` is implicit TLS (port 465 by default);
  * - `smtp://` must upgrade with STARTTLS (`requireTLS`) unless the relay is on
  *   this machine (loopback), where a local relay often has no certificate;
+ * - the sending rate is paced in front of the pool (see pacer.ts), not by the
+ *   pool's own `rateLimit`;
  * - certificates are always verified (nodemailer's default); `tls` adds a CA
  *   for a relay with a private one.
  */
@@ -22,17 +24,6 @@ export interface TransportExtras {
   clientName: string;
   /** Extra TLS options, e.g. `{ ca }` for a relay with a private or self-signed certificate. */
   tls?: ConnectionOptions | undefined;
-}
-
-/**
- * Paces sending with the pool's own limiter: at most one message per
- * `60 000 / ratePerMinute` ms. One message per short window (rather than
- * `ratePerMinute` per minute) spreads messages evenly, so a relay that counts
- * over a sliding minute never sees a burst; 0 turns pacing off.
- */
-export function rateOptions(ratePerMinute: number): Pick<SMTPPoolOptions, 'rateLimit' | 'rateDelta'> {
-  if (ratePerMinute <= 0) return {};
-  return { rateLimit: 1, rateDelta: Math.ceil(60_000 / ratePerMinute) };
 }
 
 export function smtpPoolOptions(mail: Config['mail'], extras: TransportExtras): SMTPPoolOptions & { pool: true } {
@@ -53,7 +44,6 @@ export function smtpPoolOptions(mail: Config['mail'], extras: TransportExtras): 
     ...(extras.tls ? { tls: extras.tls } : {}),
     name: extras.clientName,
     maxConnections: mail.poolConnections,
-    ...rateOptions(mail.ratePerMinute),
     ...(mail.dkim ? { dkim: mail.dkim } : {}),
     connectionTimeout: CONNECTION_TIMEOUT_MS,
     greetingTimeout: GREETING_TIMEOUT_MS,
