@@ -212,6 +212,14 @@ describe.each([sqliteBackend, postgresBackend])('TipStore contract on $name', (b
       expect((await store.healthDetails(T0)).queueDepth).toEqual({ email: 1, intake: 1 });
     });
 
+    it('finds the reference of a key seen within 24 hours, and nothing for others', async () => {
+      await fresh();
+      const first = await store.acceptTip(sampleTip(0, T0, 'lookup-key-0123456789'));
+      expect(await store.findByIdempotencyKey('lookup-key-0123456789', T0 + DAY - MINUTE)).toBe(first.reference);
+      expect(await store.findByIdempotencyKey('lookup-key-0123456789', T0 + DAY)).toBeUndefined();
+      expect(await store.findByIdempotencyKey('never-seen-0123456789', T0)).toBeUndefined();
+    });
+
     it('treats a key older than 24 hours as new', async () => {
       await fresh();
       const first = await store.acceptTip(sampleTip(0, T0, 'old-key-0123456789ab'));

@@ -17,6 +17,12 @@ export interface TipStore {
    * stores nothing, also for concurrent duplicates.
    */
   acceptTip(input: AcceptTipInput): Promise<AcceptTipResult>;
+  /**
+   * The reference an idempotency key got within the 24 hours before `now`,
+   * if any: the tip route answers a repeated submission with it before the
+   * tip limits are counted, so a retry is never refused as too many tips.
+   */
+  findByIdempotencyKey(idempotencyKey: string, now: number): Promise<string | undefined>;
   /** Counts one discarded honeypot post; nothing of its content is kept. */
   recordHoneypot(now: number): Promise<void>;
   /** Operator figures for `GET /api/health/details`. */

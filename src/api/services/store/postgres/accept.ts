@@ -21,6 +21,16 @@ class KeyTaken extends Error {
  * `sql.begin` resolves after COMMIT, which with the default
  * synchronous_commit=on is durable on disk.
  */
+/** `findByIdempotencyKey` for PostgreSQL. */
+export function postgresFindByIdempotencyKey(sql: Pool): (key: string, now: number) => Promise<string | undefined> {
+  return async (key, now) => {
+    const [row] = await sql<{ reference: string }[]>`
+      SELECT t.reference FROM idempotency_keys k JOIN tips t ON t.id = k.tip_id
+      WHERE k.key_hash = ${hashIdempotencyKey(key)} AND k.created_at > ${now - IDEMPOTENCY_WINDOW_MS}`;
+    return row?.reference;
+  };
+}
+
 export function postgresAccept(sql: Pool): (input: AcceptTipInput) => Promise<AcceptTipResult> {
   const existingReference = async (db: Sql, keyHash: string, since: number) => {
     const [row] = await db<{ reference: string }[]>`

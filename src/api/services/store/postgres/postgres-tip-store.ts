@@ -1,6 +1,6 @@
 import type { StorePolicy } from '../store-policy.ts';
 import type { TipStore } from '../tip-store.ts';
-import { postgresAccept } from './accept.ts';
+import { postgresAccept, postgresFindByIdempotencyKey } from './accept.ts';
 import { connectPostgres } from './connect.ts';
 import { postgresDeadLetters } from './dead-letters.ts';
 import { postgresEmailJobs } from './email-jobs.ts';
@@ -32,6 +32,7 @@ export async function createPostgresTipStore(options: {
   const maintenance = postgresMaintenance(sql);
   return {
     acceptTip: postgresAccept(sql),
+    findByIdempotencyKey: postgresFindByIdempotencyKey(sql),
     recordHoneypot: () => maintenance.recordHoneypot(),
     healthDetails: (now) => maintenance.healthDetails(now),
     ping: async () => {

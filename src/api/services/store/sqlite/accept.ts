@@ -14,6 +14,15 @@ const MAX_REFERENCE_TRIES = 10;
  * wait and then find the key. better-sqlite3 returns after the commit, and
  * synchronous=FULL makes that commit durable.
  */
+/** `findByIdempotencyKey` for SQLite. */
+export function sqliteFindByIdempotencyKey(db: Database): (key: string, now: number) => string | undefined {
+  const findKey = db.prepare<[string, number], { reference: string }>(
+    `SELECT t.reference FROM idempotency_keys k JOIN tips t ON t.id = k.tip_id
+     WHERE k.key_hash = ? AND k.created_at > ?`,
+  );
+  return (key, now) => findKey.get(hashIdempotencyKey(key), now - IDEMPOTENCY_WINDOW_MS)?.reference;
+}
+
 export function sqliteAccept(db: Database): (input: AcceptTipInput) => AcceptTipResult {
   const findKey = db.prepare<[string, number], { reference: string }>(
     `SELECT t.reference FROM idempotency_keys k JOIN tips t ON t.id = k.tip_id

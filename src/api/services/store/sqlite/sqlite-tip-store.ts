@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { StorePolicy } from '../store-policy.ts';
 import type { TipStore } from '../tip-store.ts';
-import { sqliteAccept } from './accept.ts';
+import { sqliteAccept, sqliteFindByIdempotencyKey } from './accept.ts';
 import { sqliteDeadLetters } from './dead-letters.ts';
 import { sqliteEmailJobs } from './email-jobs.ts';
 import { sqliteIntakeQueue } from './intake-queue.ts';
@@ -32,6 +32,7 @@ export function createSqliteTipStore(options: { file: string; policy: StorePolic
   const db = openSqliteDatabase(options.file);
   migrateSqlite(db, options.now);
   const accept = sqliteAccept(db);
+  const findByIdempotencyKey = sqliteFindByIdempotencyKey(db);
   const email = sqliteEmailJobs(db, options.policy);
   const intake = sqliteIntakeQueue(db, options.policy);
   const dead = sqliteDeadLetters(db);
@@ -42,6 +43,7 @@ export function createSqliteTipStore(options: { file: string; policy: StorePolic
     db,
     file: options.file,
     acceptTip: async (input) => accept(input),
+    findByIdempotencyKey: async (key, now) => findByIdempotencyKey(key, now),
     recordHoneypot: async () => maintenance.recordHoneypot(),
     healthDetails: async (now) => maintenance.healthDetails(now),
     ping: async () => {
