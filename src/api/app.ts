@@ -1,11 +1,28 @@
 import { Hono } from 'hono';
+import { errorResponder, type FieldMessages } from './error-response.ts';
+import { NotFoundError } from './errors.ts';
+import type { Logger } from './logger.ts';
 import { healthRoutes, type HealthDeps } from './routes/health.ts';
+import { tipRoutes, type TipRouteDeps } from './routes/tips.ts';
 
-export type ApiDeps = HealthDeps;
+export interface ApiDeps {
+  logger: Logger;
+  fieldMessages: FieldMessages;
+  health: HealthDeps;
+  tips: TipRouteDeps;
+  /** Extra route groups mounted under /api (e.g. the intake queue), by path. */
+  extraRoutes?: Record<string, Hono>;
+}
 
 /** The API, mounted by the front layer under `/api`. Routes know services only through `deps`. */
 export function createApiApp(deps: ApiDeps): Hono {
   const api = new Hono();
-  api.route('/health', healthRoutes(deps));
+  api.route('/health', healthRoutes(deps.health));
+  api.route('/tips', tipRoutes(deps.tips));
+  for (const [path, routes] of Object.entries(deps.extraRoutes ?? {})) api.route(path, routes);
+  api.all('*', () => {
+    throw new NotFoundError('no such API route');
+  });
+  api.onError(errorResponder(deps.logger, deps.fieldMessages));
   return api;
 }

@@ -1,11 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
 import { serve, type ServerType } from '@hono/node-server';
-import type { Config } from '../api/config.ts';
+import { ConfigError, type BuildSettings, type Config } from '../api/config.ts';
 import { createApiApp } from '../api/app.ts';
 import { createLogger, type Logger } from '../api/logger.ts';
+import { clientAddress } from '../api/middleware/client-address.ts';
+import { resolveAppSecret } from '../api/services/app-secret.ts';
+import { systemClock, type Clock } from '../api/services/clock.ts';
+import { createMailer, type TipMailer } from '../api/services/mail/mailer.ts';
+import { createClientIdentifier, createTipRateLimiter } from '../api/services/rate-limit/index.ts';
+import { createTipStore } from '../api/services/store/create-tip-store.ts';
+import { formTokens } from '../api/services/tips/form-token.ts';
+import { submitTip } from '../api/services/tips/submit-tip.ts';
+import { fieldMessage } from '../i18n/tip-field-message.ts';
 import { loadAstroPages } from './astro-pages.ts';
 import { createFrontApp } from './front-app.ts';
+import { freshFormState, tipPageRenderer, tipPageRoutes } from './tip-pages.ts';
 
 const DIST = new URL('../../dist/', import.meta.url);
 
@@ -13,34 +23,132 @@ export interface RunningServer {
   server: ServerType;
   port: number;
   logger: Logger;
+  /** Graceful stop: refuse new work, finish in-flight requests and sends, close pools. */
   close(): Promise<void>;
 }
 
-/** The composition root: builds every service from `config`, wires the apps and listens. */
-export async function startServer(config: Config, logger = createLogger(config.logLevel)): Promise<RunningServer> {
+/** What tests may replace: time and where logs go. Everything else comes from `config`. */
+export interface ServerOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  mailer?: TipMailer;
+}
+
+/**
+ * The composition root: the only place that knows which store, mailer and
+ * limiter exist. Builds every service from `config`, wires the apps, starts
+ * the in-process worker and listens.
+ */
+export async function startServer(config: Config, overrides: ServerOverrides = {}): Promise<RunningServer> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? systemClock;
+  assertBuiltWith(config);
+
+  const appSecret = resolveAppSecret(config);
+  const tokens = formTokens(appSecret, config.minFillSeconds);
+  const identify = createClientIdentifier(appSecret);
+  const store = await createTipStore(config, clock);
+  const limiter = createTipRateLimiter({ limits: config.rateLimits, clock, logger });
   const pages = await loadAstroPages(new URL('server/entry.mjs', DIST));
-  const dyn = new Hono();
-  void pages;
-  const api = createApiApp({ readiness: async () => 'ok' });
-  const app = createFrontApp({
+  const renderTipPage = tipPageRenderer(pages);
+  let stopping = false;
+
+  const api = createApiApp({
+    logger,
+    fieldMessages: fieldMessage,
+    health: {
+      readiness: async () => {
+        await store.ping();
+        return limiter.isDegraded() ? 'degraded' : 'ok';
+      },
+      isStopping: () => stopping,
+      details: async () => ({
+        status: limiter.isDegraded() ? 'degraded' : 'ok',
+        rateLimitingDegraded: limiter.isDegraded(),
+        ...(await store.healthDetails(clock())),
+      }),
+      authorize: () => false,
+    },
+    tips: {
+      publicOrigin: config.siteUrl.origin,
+      clientIdOf: (c) => identify(c.get('clientAddress'), clock()),
+      checkPost: (clientId) => limiter.checkPost(clientId),
+      submit: (input, clientId) => submitTip({ store, limiter, formTokens: tokens, clock }, input, clientId),
+      tipPage: renderTipPage,
+      freshForm: (values, idempotencyKey) => {
+        const state = freshFormState(tokens, clock(), values);
+        return idempotencyKey && state.kind === 'form' ? { ...state, idempotencyKey } : state;
+      },
+    },
+  });
+  const front = createFrontApp({
     logger,
     api,
-    dynamicPages: dyn,
+    clientAddress: clientAddress(config.trustProxy),
+    dynamicPages: tipPageRoutes({ render: renderTipPage, formTokens: tokens, clock }),
     clientDir: fileURLToPath(new URL('client/', DIST)),
   });
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
-  });
+
+  const server = await listen(front.fetch, config);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ msg: 'listening', url: `http://${config.host}:${port}/` });
+
   return {
     server,
     port,
     logger,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    async close() {
+      stopping = true;
+      await closeHttp(server, config.shutdownGraceMs);
+      await limiter.close();
+      await store.close();
+    },
   };
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, config: Config): Promise<ServerType> {
+  return new Promise((resolve) => {
+    const server = serve(
+      {
+        fetch,
+        hostname: config.host,
+        port: config.port,
+        // Slow clients cannot hold sockets for long (slowloris); bodies are small.
+        serverOptions: { requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 },
+      },
+      () => resolve(server),
+    );
+  });
+}
+
+/** Stops accepting, lets in-flight requests finish within the grace period, then cuts what is left. */
+async function closeHttp(server: ServerType, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  const timer = setTimeout(() => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  }, graceMs);
+  await closed;
+  clearTimeout(timer);
+}
+
+/** The prerendered pages state SITE_URL and RETENTION_DAYS; serving them with other values would mislead. */
+function assertBuiltWith(config: Config): void {
+  let built: BuildSettings;
+  try {
+    built = JSON.parse(readFileSync(new URL('build-settings.json', DIST), 'utf8')) as BuildSettings;
+  } catch {
+    throw new ConfigError(['dist/build-settings.json: the site is not built; run `npm run build` (npm start does)']);
+  }
+  const problems: string[] = [];
+  if (built.siteUrl !== config.siteUrl.href && built.siteUrl !== config.siteUrl.origin) {
+    problems.push(`SITE_URL: the site was built for ${built.siteUrl}; rebuild with this value`);
+  }
+  if (built.retentionDays !== config.retentionDays) {
+    problems.push(
+      `RETENTION_DAYS: the privacy page was built stating ${built.retentionDays} days; rebuild with this value`,
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
 }

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Logger } from '../api/logger.ts';
 import { localeOfPath } from '../i18n/locales.ts';
@@ -13,6 +13,8 @@ export interface FrontDeps {
   logger: Logger;
   /** The API app, mounted at /api. */
   api: Hono;
+  /** Sets `clientAddress` (socket, or X-Forwarded-For per TRUST_PROXY) for the API's limiter. */
+  clientAddress: MiddlewareHandler;
   /** Routes for pages rendered per request (the tip form), mounted at the root. */
   dynamicPages: Hono;
   /** Absolute path of the built static site (dist/client). */
@@ -24,7 +26,7 @@ export interface FrontDeps {
  * static files, per-request pages and localized 404s. Astro is only called
  * for the per-request pages, so the API never pays its pipeline.
  */
-export function createFrontApp({ logger, api, dynamicPages, clientDir }: FrontDeps): Hono {
+export function createFrontApp({ logger, api, clientAddress, dynamicPages, clientDir }: FrontDeps): Hono {
   const app = new Hono();
   app.use(requestLog(logger));
   app.use(async function securityHeaders(c, next) {
@@ -38,6 +40,7 @@ export function createFrontApp({ logger, api, dynamicPages, clientDir }: FrontDe
     }
   });
 
+  app.use('/api/*', clientAddress);
   app.route('/api', api);
   app.route('/', dynamicPages);
 

@@ -1,19 +1,49 @@
 import { Hono } from 'hono';
+import { UnauthorizedError } from '../errors.ts';
 
 export type Readiness = 'ok' | 'degraded';
 
-export interface HealthDeps {
-  /** Liveness is answering at all; readiness says whether every dependency works as configured. */
-  readiness: () => Promise<Readiness>;
+/** What operators see behind the intake token. Counts and times only, nothing about any tip or sender. */
+export interface HealthDetails {
+  status: Readiness;
+  queueDepth: Record<string, number>;
+  oldestUndeliveredAgeSeconds: number | null;
+  deadLetters: Record<string, number>;
+  rateLimitingDegraded: boolean;
+  honeypotCount: number;
+  lastEmailSentAt: string | null;
 }
 
-/** `GET /api/health`: public, and deliberately says nothing beyond ok/degraded. */
-export function healthRoutes({ readiness }: HealthDeps): Hono {
+export interface HealthDeps {
+  /** "degraded" when a dependency works only through its fallback (e.g. the rate-limit store). */
+  readiness: () => Promise<Readiness>;
+  /** True once shutdown began: the load balancer should stop sending traffic. */
+  isStopping: () => boolean;
+  details: () => Promise<HealthDetails>;
+  /** Checks an `Authorization: Bearer …` header against the intake tokens. */
+  authorize: (authorization: string | undefined) => boolean;
+}
+
+/**
+ * - `GET /api/health`: public liveness and readiness, `{ status: ok|degraded }`, nothing more.
+ * - `GET /api/health/ready`: for a load balancer: 200 while serving, 503 once shutting down.
+ * - `GET /api/health/details`: queue and delivery figures, behind an intake token.
+ */
+export function healthRoutes(deps: HealthDeps): Hono {
   const app = new Hono();
-  app.get('/', async (c) => {
-    const status = await readiness();
+  app.use(async (c, next) => {
+    await next();
     c.header('Cache-Control', 'no-store');
-    return c.json({ status });
+  });
+  app.get('/', async (c) => c.json({ status: await deps.readiness() }));
+  app.get('/ready', async (c) => {
+    if (deps.isStopping()) return c.json({ status: 'stopping' }, 503);
+    return c.json({ status: await deps.readiness() });
+  });
+  app.get('/details', async (c) => {
+    if (!deps.authorize(c.req.header('Authorization')))
+      throw new UnauthorizedError('health details without a valid token');
+    return c.json(await deps.details());
   });
   return app;
 }

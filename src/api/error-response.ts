@@ -1,0 +1,55 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { API_MESSAGES } from '../i18n/api/index.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { localeFromAcceptLanguage } from '../i18n/negotiate.ts';
+import type { Logger } from './logger.ts';
+import { ClientError, RateLimitedError, ValidationError } from './errors.ts';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The language the answer should be in, when the route knows it (e.g. the form's `lang`). */
+    answerLocale: Locale;
+    /** Set by routes that answer a no-JavaScript form post with a whole page instead of JSON. */
+    errorPage: (error: ClientError) => Promise<Response | undefined>;
+  }
+}
+
+/** Turns a field error code into text in a language (from the tip form's dictionaries). */
+export type FieldMessages = (locale: Locale, code: string) => string;
+
+/**
+ * The one place where errors become HTTP responses. Client errors get their
+ * status and a localized message (never the internal one); a form post gets a
+ * whole page when its route registered one; anything else is logged and
+ * answered with a plain 500 that reveals nothing.
+ */
+export function errorResponder(logger: Logger, fieldMessages: FieldMessages) {
+  return async function respondToError(error: Error, c: Context): Promise<Response> {
+    c.header('Cache-Control', 'no-store');
+    const locale = c.get('answerLocale') ?? localeFromAcceptLanguage(c.req.header('Accept-Language'));
+    if (!(error instanceof ClientError)) {
+      logger.error({
+        requestId: c.get('requestId'),
+        err: { name: error.name, message: error.message, stack: error.stack },
+      });
+      return c.json({ error: { code: 'internal', message: API_MESSAGES[locale].internal } }, 500);
+    }
+    logger.info({ requestId: c.get('requestId'), refused: error.name });
+    if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
+    const page = await c.get('errorPage')?.(error);
+    if (page) return page;
+    const body: Record<string, unknown> = { code: error.code, message: API_MESSAGES[locale][apiCode(error.code)] };
+    if (error instanceof ValidationError) {
+      body.fields = Object.fromEntries(
+        Object.entries(error.fields).map(([field, code]) => [field, { code, message: fieldMessages(locale, code) }]),
+      );
+    }
+    if (error instanceof RateLimitedError) body.retryAfterSeconds = error.retryAfterSeconds;
+    return c.json({ error: body }, error.status as ContentfulStatusCode);
+  };
+}
+
+function apiCode(code: string): keyof (typeof API_MESSAGES)['sv'] {
+  return code in API_MESSAGES.sv ? (code as keyof (typeof API_MESSAGES)['sv']) : 'internal';
+}

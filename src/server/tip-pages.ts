@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { LOCALES, type Locale } from '../i18n/locales.ts';
+import { pathFor } from '../i18n/routes.ts';
+import type { TipFormState } from '../schemas/tip-form-state.ts';
+import { CATEGORY_IDS } from '../schemas/tip-options.ts';
+import type { FormTokens } from '../api/services/tips/form-token.ts';
+import type { Clock } from '../api/services/clock.ts';
+import type { PageRenderer } from './astro-pages.ts';
+
+/** Renders the tip page in a language in a given state (Astro route src/pages/tip-form/[lang].astro). */
+export type TipPageRenderer = (c: Context, locale: Locale, state: TipFormState) => Promise<Response>;
+
+export function tipPageRenderer(pages: PageRenderer): TipPageRenderer {
+  return (c, locale, state) => pages.render(c, `/tip-form/${locale}/`, { tipForm: state });
+}
+
+/** A fresh form: a new signed token and idempotency key, and the category a focus-area page asked for. */
+export function freshFormState(
+  formTokens: FormTokens,
+  now: number,
+  values: Extract<TipFormState, { kind: 'form' }>['values'] = {},
+): TipFormState {
+  return { kind: 'form', formToken: formTokens.issue(now), idempotencyKey: newIdempotencyKey(), values, errors: {} };
+}
+
+export function newIdempotencyKey(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+/** GET of the tip page in each language (the public URLs from the route table). */
+export function tipPageRoutes(deps: { render: TipPageRenderer; formTokens: FormTokens; clock: Clock }): Hono {
+  const app = new Hono();
+  for (const locale of LOCALES) {
+    app.get(pathFor('report', locale), (c) => {
+      const category = c.req.query('category');
+      const values = category && (CATEGORY_IDS as readonly string[]).includes(category) ? { category } : {};
+      return deps.render(c, locale, freshFormState(deps.formTokens, deps.clock(), values));
+    });
+  }
+  return app;
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../helpers/server.ts';
+
+/** THREATS #14: every response of every kind of route carries the security headers. */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.stop());
+
+function expectSecurityHeaders(response: Response, what: string) {
+  const h = (name: string) => response.headers.get(name) ?? '';
+  const csp = h('content-security-policy');
+  expect(csp, `${what}: CSP`).toMatch(/frame-ancestors 'none'/);
+  expect(csp, `${what}: CSP script-src`).toMatch(/script-src 'self'/);
+  expect(csp, `${what}: no unsafe-inline scripts`).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(csp, `${what}: no unsafe-eval`).not.toMatch(/'unsafe-eval'/);
+  expect(h('strict-transport-security'), `${what}: HSTS`).toBe('max-age=31536000');
+  expect(['no-referrer', 'same-origin'], `${what}: Referrer-Policy`).toContain(h('referrer-policy'));
+  expect(h('x-content-type-options'), `${what}: nosniff`).toBe('nosniff');
+  for (const feature of ['camera=()', 'microphone=()', 'geolocation=()']) {
+    expect(h('permissions-policy'), `${what}: Permissions-Policy ${feature}`).toContain(feature);
+  }
+  expect(h('cross-origin-opener-policy'), `${what}: COOP`).toBe('same-origin');
+  expect(h('cross-origin-resource-policy'), `${what}: CORP`).toBe('same-origin');
+  expect(h('set-cookie'), `${what}: no cookies`).toBe('');
+}
+
+async function firstAsset(): Promise<string> {
+  const html = await (await fetch(`${server.url}/`)).text();
+  const match = /(?:href|src)="(\/_astro\/[^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error('the home page references no /_astro/ asset');
+  return match[1];
+}
+
+describe('security headers on every kind of response', () => {
+  const cases: [string, () => Promise<Response>][] = [
+    ['prerendered page', () => fetch(`${server.url}/`)],
+    ['English page', () => fetch(`${server.url}/en/agreement/`)],
+    ['Arabic page, gzip', () => fetch(`${server.url}/ar/`, { headers: { 'Accept-Encoding': 'gzip' } })],
+    ['hashed asset', async () => fetch(`${server.url}${await firstAsset()}`)],
+    ['public file', () => fetch(`${server.url}/robots.txt`)],
+    ['sitemap', () => fetch(`${server.url}/sitemap.xml`)],
+    ['redirect to trailing slash', () => fetch(`${server.url}/en/agreement`, { redirect: 'manual' })],
+    ['page 404', () => fetch(`${server.url}/no-such-page/`)],
+    ['Arabic 404', () => fetch(`${server.url}/ar/no-such-page/`)],
+    ['GET /api/health', () => fetch(`${server.url}/api/health`)],
+    ['API 404', () => fetch(`${server.url}/api/nothing`)],
+    ['tip page (rendered per request)', () => fetch(`${server.url}/tipsa/`)],
+    [
+      'API 415',
+      () => fetch(`${server.url}/api/tips`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' }),
+    ],
+    [
+      'API 403 cross-site',
+      () =>
+        fetch(`${server.url}/api/tips`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'cross-site' },
+          body: '{}',
+        }),
+    ],
+    ['HEAD of a page', () => fetch(`${server.url}/`, { method: 'HEAD' })],
+  ];
+  for (const [what, request] of cases) {
+    it(what, async () => {
+      const response = await request();
+      expectSecurityHeaders(response, `${what} (${response.status})`);
+    });
+  }
+
+  it('404s are real 404s in the right language', async () => {
+    const ar = await fetch(`${server.url}/ar/missing/`);
+    expect(ar.status).toBe(404);
+    expect(await ar.text()).toMatch(/<html[^>]+lang="ar"/);
+    const sv = await fetch(`${server.url}/missing/`);
+    expect(sv.status).toBe(404);
+    expect(await sv.text()).toMatch(/<html[^>]+lang="sv"/);
+  });
+});
