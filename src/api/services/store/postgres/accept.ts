@@ -13,14 +13,6 @@ class KeyTaken extends Error {
   override readonly name = 'KeyTaken';
 }
 
-/**
- * `acceptTip` for PostgreSQL. The tip, its jobs and its idempotency key are
- * inserted in one transaction; the key's primary key decides concurrent
- * duplicates: the second insert waits for the first transaction, finds the
- * key taken, rolls back, and answers with the first tip's reference.
- * `sql.begin` resolves after COMMIT, which with the default
- * synchronous_commit=on is durable on disk.
- */
 /** `findByIdempotencyKey` for PostgreSQL. */
 export function postgresFindByIdempotencyKey(sql: Pool): (key: string, now: number) => Promise<string | undefined> {
   return async (key, now) => {
@@ -31,6 +23,14 @@ export function postgresFindByIdempotencyKey(sql: Pool): (key: string, now: numb
   };
 }
 
+/**
+ * `acceptTip` for PostgreSQL. The tip, its jobs and its idempotency key are
+ * inserted in one transaction; the key's primary key decides concurrent
+ * duplicates: the second insert waits for the first transaction, finds the
+ * key taken, rolls back, and answers with the first tip's reference.
+ * `sql.begin` resolves after COMMIT, which with the default
+ * synchronous_commit=on is durable on disk.
+ */
 export function postgresAccept(sql: Pool): (input: AcceptTipInput) => Promise<AcceptTipResult> {
   const existingReference = async (db: Sql, keyHash: string, since: number) => {
     const [row] = await db<{ reference: string }[]>`

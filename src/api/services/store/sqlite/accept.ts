@@ -7,13 +7,6 @@ import type { AcceptTipInput, AcceptTipResult } from '../tip-store.ts';
 
 const MAX_REFERENCE_TRIES = 10;
 
-/**
- * `acceptTip` for SQLite. The whole check-and-insert runs in one IMMEDIATE
- * transaction: it holds the database's write lock from the key lookup to
- * the commit, so concurrent duplicates from other connections or processes
- * wait and then find the key. better-sqlite3 returns after the commit, and
- * synchronous=FULL makes that commit durable.
- */
 /** `findByIdempotencyKey` for SQLite. */
 export function sqliteFindByIdempotencyKey(db: Database): (key: string, now: number) => string | undefined {
   const findKey = db.prepare<[string, number], { reference: string }>(
@@ -23,6 +16,13 @@ export function sqliteFindByIdempotencyKey(db: Database): (key: string, now: num
   return (key, now) => findKey.get(hashIdempotencyKey(key), now - IDEMPOTENCY_WINDOW_MS)?.reference;
 }
 
+/**
+ * `acceptTip` for SQLite. The whole check-and-insert runs in one IMMEDIATE
+ * transaction: it holds the database's write lock from the key lookup to
+ * the commit, so concurrent duplicates from other connections or processes
+ * wait and then find the key. better-sqlite3 returns after the commit, and
+ * synchronous=FULL makes that commit durable.
+ */
 export function sqliteAccept(db: Database): (input: AcceptTipInput) => AcceptTipResult {
   const findKey = db.prepare<[string, number], { reference: string }>(
     `SELECT t.reference FROM idempotency_keys k JOIN tips t ON t.id = k.tip_id
