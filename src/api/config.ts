@@ -85,7 +85,13 @@ const envShape = z.object({
   WORKER: z.enum(['in-process', 'off']).default('in-process'),
   WORKER_POLL_MS: integer(1000, 10, 60_000),
   DELIVERY_MAX_HOURS: integer(48, 1, 24 * 30),
-  INTAKE_TOKENS: z.string().default(''),
+  INTAKE_TOKENS: z
+    .string()
+    .default('')
+    .refine(
+      (value) => value.split(',').every((token) => token.trim() === '' || token.trim().length >= 32),
+      'every token must be at least 32 characters (e.g. `openssl rand -base64 32`)',
+    ),
   INTAKE_LEASE_SECONDS: integer(300, 5, 86_400),
   INTAKE_MAX_LEASES: integer(5, 1, 100),
   RETENTION_DAYS: integer(90, 1, 3650),

@@ -10,6 +10,8 @@ import { systemClock, type Clock } from '../api/services/clock.ts';
 import { createMailer, type TipMailer } from '../api/services/mail/mailer.ts';
 import { createClientIdentifier, createTipRateLimiter } from '../api/services/rate-limit/index.ts';
 import { createTipStore } from '../api/services/store/create-tip-store.ts';
+import { intakeAuth } from '../api/services/intake/intake-auth.ts';
+import { startWorker } from '../api/services/outbox/worker.ts';
 import { formTokens } from '../api/services/tips/form-token.ts';
 import { submitTip } from '../api/services/tips/submit-tip.ts';
 import { fieldMessage } from '../i18n/tip-field-message.ts';
@@ -49,6 +51,15 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const identify = createClientIdentifier(appSecret);
   const store = await createTipStore(config, clock);
   const limiter = createTipRateLimiter({ limits: config.rateLimits, clock, logger });
+  const mailer =
+    overrides.mailer ??
+    createMailer(config.mail, {
+      dataDir: config.dataDir,
+      nodeEnv: config.nodeEnv,
+      logger,
+      siteHost: config.siteUrl.hostname,
+    });
+  const worker = config.worker.inProcess ? startWorker({ store, mailer, clock, logger, config }) : undefined;
   const pages = await loadAstroPages(new URL('server/entry.mjs', DIST));
   const renderTipPage = tipPageRenderer(pages);
   let stopping = false;
@@ -67,13 +78,17 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
         rateLimitingDegraded: limiter.isDegraded(),
         ...(await store.healthDetails(clock())),
       }),
-      authorize: () => false,
+      requireIntakeToken: intakeAuth(config.intake.tokens),
     },
     tips: {
       publicOrigin: config.siteUrl.origin,
       clientIdOf: (c) => identify(c.get('clientAddress'), clock()),
       checkPost: (clientId) => limiter.checkPost(clientId),
-      submit: (input, clientId) => submitTip({ store, limiter, formTokens: tokens, clock }, input, clientId),
+      submit: async (input, clientId) => {
+        const result = await submitTip({ store, limiter, formTokens: tokens, clock }, input, clientId);
+        if (result.created) worker?.wake();
+        return result;
+      },
       tipPage: renderTipPage,
       freshForm: (values, idempotencyKey) => {
         const state = freshFormState(tokens, clock(), values);
@@ -101,6 +116,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     async close() {
       stopping = true;
       await closeHttp(server, config.shutdownGraceMs);
+      await worker?.stop();
+      await mailer.close();
       await limiter.close();
       await store.close();
     },

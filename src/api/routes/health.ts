@@ -1,5 +1,4 @@
-import { Hono } from 'hono';
-import { UnauthorizedError } from '../errors.ts';
+import { Hono, type MiddlewareHandler } from 'hono';
 
 export type Readiness = 'ok' | 'degraded';
 
@@ -20,8 +19,8 @@ export interface HealthDeps {
   /** True once shutdown began: the load balancer should stop sending traffic. */
   isStopping: () => boolean;
   details: () => Promise<HealthDetails>;
-  /** Checks an `Authorization: Bearer …` header against the intake tokens. */
-  authorize: (authorization: string | undefined) => boolean;
+  /** Lets only holders of an intake token through (401 otherwise). */
+  requireIntakeToken: MiddlewareHandler;
 }
 
 /**
@@ -40,10 +39,6 @@ export function healthRoutes(deps: HealthDeps): Hono {
     if (deps.isStopping()) return c.json({ status: 'stopping' }, 503);
     return c.json({ status: await deps.readiness() });
   });
-  app.get('/details', async (c) => {
-    if (!deps.authorize(c.req.header('Authorization')))
-      throw new UnauthorizedError('health details without a valid token');
-    return c.json(await deps.details());
-  });
+  app.get('/details', deps.requireIntakeToken, async (c) => c.json(await deps.details()));
   return app;
 }

@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allTipFixtures, tipFixture } from '../helpers/fixtures.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { postTipForm, postTipJson, rawRequest, referenceIn, servedForm } from '../helpers/tip-client.ts';
+
+/** POST /api/tips: content types, status codes, localized errors (limits raised: this file is not about them). */
+
+const RAISED_LIMITS = {
+  RATE_LIMIT_CLIENT_POSTS: '10000/1m',
+  RATE_LIMIT_CLIENT_TIPS: '10000/1m',
+  RATE_LIMIT_CLIENT_TIPS_PER_DAY: '100000',
+  RATE_LIMIT_GLOBAL_TIPS: '100000/1m',
+  // Nothing is delivered here, so queue depths count what was stored.
+  WORKER: 'off',
+  INTAKE_TOKENS: 'test-intake-token-0123456789abcdef0123',
+};
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ env: RAISED_LIMITS });
+});
+afterAll(() => server.stop());
+
+const tipsUrl = () => `${server.url}/api/tips`;
+const REFERENCE = /^[ACDEFGHJKMNPQRTWXY346789]{4}-[ACDEFGHJKMNPQRTWXY346789]{4}$/;
+
+async function details(): Promise<Record<string, unknown>> {
+  const response = await fetch(`${server.url}/api/health/details`, {
+    headers: { Authorization: 'Bearer test-intake-token-0123456789abcdef0123' },
+  });
+  return (await response.json()) as Record<string, unknown>;
+}
+
+describe('accepting tips', () => {
+  it('answers JSON with 201 and a short, unambiguous reference', async () => {
+    const response = await postTipJson(server.url, tipFixture('minimal').fields);
+    expect(response.status).toBe(201);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    const { reference } = JSON.parse(response.body) as { reference: string };
+    expect(reference).toMatch(REFERENCE);
+  });
+
+  it('accepts every valid fixture as JSON', async () => {
+    for (const fixture of allTipFixtures().filter((f) => !f.errors)) {
+      const response = await postTipJson(server.url, { ...fixture.fields, lang: fixture.lang ?? 'sv' });
+      expect(response.status, `${fixture.name}: ${response.body}`).toBe(201);
+    }
+  });
+
+  it('answers a form post with a whole confirmation page in the form language, without a redirect', async () => {
+    const fixture = tipFixture('arabic');
+    const response = await postTipForm(server.url, fixture.fields, { lang: 'ar' });
+    expect(response.status).toBe(200);
+    expect(response.headers.location).toBeUndefined();
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.body).toMatch(/<html[^>]*lang="ar"[^>]*dir="rtl"|<html[^>]*dir="rtl"[^>]*lang="ar"/);
+    expect(referenceIn(response.body)).toMatch(REFERENCE);
+  });
+
+  it('re-renders the form with errors and the entered values for an invalid form post (422)', async () => {
+    const fixture = tipFixture('invalid-many');
+    const response = await postTipForm(
+      server.url,
+      { ...fixture.fields, place: 'Vid <lekparken> & "torget"' },
+      { lang: 'en' },
+    );
+    expect(response.status).toBe(422);
+    expect(response.body).toMatch(/<html[^>]*lang="en"/);
+    // Kept, and escaped wherever it is written into the page.
+    expect(response.body).toContain('Vid &lt;lekparken');
+    expect(response.body).not.toContain('<lekparken>');
+    expect(response.body).not.toContain('"torget"');
+  });
+});
+
+describe('refusing what a client got wrong, never with a 5xx', () => {
+  it('400 for JSON that cannot be parsed', async () => {
+    const response = await rawRequest(tipsUrl(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"category":',
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'malformed_body' } });
+  });
+
+  it('400 for a form that repeats a field', async () => {
+    const response = await rawRequest(tipsUrl(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'category=drugs&category=other',
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('415 for other content types', async () => {
+    for (const type of ['text/plain', 'multipart/form-data; boundary=x', 'application/xml']) {
+      const response = await rawRequest(tipsUrl(), { method: 'POST', headers: { 'Content-Type': type }, body: 'x' });
+      expect(response.status, type).toBe(415);
+    }
+    const none = await rawRequest(tipsUrl(), { method: 'POST', body: '{}' });
+    expect(none.status).toBe(415);
+  });
+
+  it('413 above 64 KB: with a Content-Length, chunked, and with a Content-Length that lies', async () => {
+    const big = JSON.stringify({ description: 'x'.repeat(70_000) });
+    const withLength = await rawRequest(tipsUrl(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: big,
+    });
+    expect(withLength.status).toBe(413);
+    const chunked = await rawRequest(tipsUrl(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+      body: big,
+    });
+    expect(chunked.status).toBe(413);
+    const lying = await rawRequest(tipsUrl(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': '1000000' },
+      body: '{}',
+    });
+    expect(lying.status).toBe(413);
+    expect(server.logs.some((line) => line.includes('"status":5'))).toBe(false);
+  });
+
+  it('accepts 4,000 characters of Arabic as a form post (within the body limit)', async () => {
+    const description = 'ش'.repeat(4000);
+    const response = await postTipForm(server.url, { ...tipFixture('minimal').fields, description }, { lang: 'ar' });
+    expect(response.status).toBe(200);
+  });
+
+  it('422 with one localized message per field, in the language asked for', async () => {
+    const fixture = tipFixture('invalid-many');
+    const byLanguage: Record<string, string> = {};
+    for (const lang of ['sv', 'en', 'ar'] as const) {
+      const response = await postTipJson(server.url, { ...fixture.fields, lang });
+      expect(response.status).toBe(422);
+      const body = JSON.parse(response.body) as {
+        error: { code: string; message: string; fields: Record<string, { code: string; message: string }> };
+      };
+      expect(body.error.code).toBe('validation_failed');
+      expect(
+        Object.fromEntries(Object.entries(body.error.fields).map(([field, error]) => [field, error.code])),
+      ).toEqual(fixture.errors);
+      for (const error of Object.values(body.error.fields)) expect(error.message).not.toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+      byLanguage[lang] = body.error.fields.description?.message ?? '';
+    }
+    expect(new Set(Object.values(byLanguage)).size).toBe(3);
+    expect(byLanguage.ar).toMatch(/[\u0600-\u06FF]/);
+  });
+
+  it('uses Accept-Language for JSON clients that do not say the language', async () => {
+    const response = await postTipJson(
+      server.url,
+      { category: 'nope' },
+      { headers: { 'Accept-Language': 'ar;q=0.9, fr' } },
+    );
+    expect(response.status).toBe(422);
+    expect(JSON.parse(response.body).error.message).toMatch(/[\u0600-\u06FF]/);
+  });
+
+  it('422 for JSON that is not an object, and for unknown fields', async () => {
+    for (const body of ['[]', '"tip"', '42', 'null']) {
+      const response = await rawRequest(tipsUrl(), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      });
+      expect(response.status, body).toBe(422);
+    }
+    const extra = await postTipJson(server.url, { ...tipFixture('minimal').fields, ip: '1.2.3.4' });
+    expect(extra.status).toBe(422);
+  });
+});
+
+describe('cross-site posts (THREATS #10)', () => {
+  const crossSite: [string, Record<string, string>][] = [
+    ['Sec-Fetch-Site: cross-site', { 'Sec-Fetch-Site': 'cross-site' }],
+    ['Sec-Fetch-Site: same-site', { 'Sec-Fetch-Site': 'same-site' }],
+    ["another site's Origin", { Origin: 'https://evil.example' }],
+    ['Origin null without Sec-Fetch-Site', { Origin: 'null' }],
+  ];
+  for (const [what, headers] of crossSite) {
+    it(`403 for ${what}, whatever the content type`, async () => {
+      for (const type of ['application/json', 'application/x-www-form-urlencoded', 'text/plain']) {
+        const response = await rawRequest(tipsUrl(), {
+          method: 'POST',
+          headers: { 'Content-Type': type, ...headers },
+          body: '{}',
+        });
+        expect(response.status, `${what} ${type}`).toBe(403);
+      }
+    });
+  }
+
+  it('accepts a same-origin post (Origin null with Sec-Fetch-Site same-origin, or our own Origin)', async () => {
+    const fields = tipFixture('minimal').fields;
+    const nullOrigin = await postTipForm(server.url, fields, {
+      headers: { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' },
+    });
+    expect(nullOrigin.status).toBe(200);
+    const ownOrigin = await postTipJson(server.url, fields, {
+      headers: { Origin: server.url, 'Sec-Fetch-Site': 'same-origin' },
+    });
+    expect(ownOrigin.status).toBe(201);
+  });
+});
+
+describe('honeypot and duplicates', () => {
+  it('answers a filled honeypot exactly like a success, but stores and sends nothing', async () => {
+    const before = await details();
+    const response = await postTipJson(server.url, { ...tipFixture('minimal').fields, website: 'http://spam.example' });
+    expect(response.status).toBe(201);
+    expect(JSON.parse(response.body).reference).toMatch(REFERENCE);
+    const after = await details();
+    expect(after.honeypotCount).toBe((before.honeypotCount as number) + 1);
+    expect(after.queueDepth).toEqual(before.queueDepth);
+  });
+
+  it('gives a double submit, sequential and concurrent, one tip and one reference', async () => {
+    const form = await servedForm(server.url);
+    const before = await details();
+    const fields = tipFixture('full-swedish').fields;
+    const first = await postTipJson(server.url, fields, { form });
+    const again = await postTipForm(server.url, fields, { form });
+    const concurrent = await Promise.all(Array.from({ length: 8 }, () => postTipJson(server.url, fields, { form })));
+    const references = [first, ...concurrent].map((r) => JSON.parse(r.body).reference as string);
+    references.push(referenceIn(again.body) ?? 'missing');
+    expect(new Set(references).size).toBe(1);
+    const after = await details();
+    const depth = (d: Record<string, unknown>) => (d.queueDepth as { email: number }).email;
+    expect(depth(after) - depth(before)).toBe(1);
+  });
+});
