@@ -12,7 +12,12 @@ import type { PageRenderer } from './astro-pages.ts';
 export type TipPageRenderer = (c: Context, locale: Locale, state: TipFormState) => Promise<Response>;
 
 export function tipPageRenderer(pages: PageRenderer): TipPageRenderer {
-  return (c, locale, state) => pages.render(c, `/tip-form/${locale}/`, { tipForm: state });
+  return (c, locale, state) => {
+    // The page goes straight to the socket, so headers set on the Hono context would be lost.
+    const headers: Record<string, string> =
+      state.kind === 'rate-limited' ? { 'Retry-After': String(state.retryAfterSeconds) } : {};
+    return pages.render(c, `/tip-form/${locale}/`, { tipForm: state }, headers);
+  };
 }
 
 /** A fresh form: a new signed token and idempotency key, and the category a focus-area page asked for. */

@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { tipFixture } from '../helpers/fixtures.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { postTipForm, postTipJson, servedForm } from '../helpers/tip-client.ts';
+
+/** The limits hold at the endpoint; X-Forwarded-For is believed only per TRUST_PROXY (THREATS #7, #9). */
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+const fields = tipFixture('minimal').fields;
+
+async function statuses(n: number, send: (i: number) => Promise<{ status: number }>): Promise<number[]> {
+  const result: number[] = [];
+  for (let i = 0; i < n; i += 1) result.push((await send(i)).status);
+  return result;
+}
+
+describe('rate limits at POST /api/tips', () => {
+  it('accepts the per-client tip limit, then answers 429 with Retry-After and a localized message naming other ways', async () => {
+    server = await startServer({ env: { RATE_LIMIT_CLIENT_TIPS: '3/10m' } });
+    const url = server.url;
+    const got = await statuses(5, () => postTipJson(url, fields, { localAddress: '127.0.0.21' }));
+    expect(got).toEqual([201, 201, 201, 429, 429]);
+    const refused = await postTipJson(url, { ...fields, lang: 'en' }, { localAddress: '127.0.0.21' });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    const message = JSON.parse(refused.body).error.message as string;
+    expect(message).toContain('trygghet@huge.se');
+    expect(message).toContain('112');
+    // Another client is not affected.
+    expect((await postTipJson(url, fields, { localAddress: '127.0.0.22' })).status).toBe(201);
+  });
+
+  it('answers a rate-limited no-JavaScript post with a whole page in its language', async () => {
+    server = await startServer({ env: { RATE_LIMIT_CLIENT_TIPS: '1/10m' } });
+    const url = server.url;
+    expect((await postTipForm(url, fields, { lang: 'ar', localAddress: '127.0.0.23' })).status).toBe(200);
+    const page = await postTipForm(url, fields, { lang: 'ar', localAddress: '127.0.0.23' });
+    expect(page.status).toBe(429);
+    expect(page.headers['retry-after']).toBeDefined();
+    expect(page.body).toMatch(/<html[^>]*lang="ar"/);
+    expect(page.body).toContain('trygghet@huge.se');
+  });
+
+  it('refuses a flood of posts, valid or not, at the per-client post limit', async () => {
+    server = await startServer({ env: { RATE_LIMIT_CLIENT_POSTS: '10/10m' } });
+    const url = server.url;
+    const got = await statuses(14, () => postTipJson(url, { category: 'nonsense' }, { localAddress: '127.0.0.24' }));
+    expect(got.slice(0, 10).every((status) => status === 422)).toBe(true);
+    expect(got.slice(10)).toEqual([429, 429, 429, 429]);
+  });
+
+  it('holds the global limit across clients', async () => {
+    server = await startServer({ env: { RATE_LIMIT_GLOBAL_TIPS: '4/1h' } });
+    const url = server.url;
+    const got = await statuses(6, (i) => postTipJson(url, fields, { localAddress: `127.0.0.${30 + i}` }));
+    expect(got).toEqual([201, 201, 201, 201, 429, 429]);
+  });
+
+  it('does not count a repeated submission of the same form against the tip limit', async () => {
+    server = await startServer({ env: { RATE_LIMIT_CLIENT_TIPS: '2/10m' } });
+    const url = server.url;
+    const form = await servedForm(url);
+    const got = await statuses(5, () => postTipJson(url, fields, { form, localAddress: '127.0.0.40' }));
+    expect(got).toEqual([201, 201, 201, 201, 201]);
+    expect((await postTipJson(url, fields, { localAddress: '127.0.0.40' })).status).toBe(201);
+    expect((await postTipJson(url, fields, { localAddress: '127.0.0.40' })).status).toBe(429);
+  });
+
+  it('ignores a rotating X-Forwarded-For from one socket without TRUST_PROXY', async () => {
+    server = await startServer({ env: { RATE_LIMIT_CLIENT_TIPS: '3/10m' } });
+    const url = server.url;
+    const got = await statuses(8, (i) =>
+      postTipJson(url, fields, { localAddress: '127.0.0.50', headers: { 'X-Forwarded-For': `203.0.113.${i + 1}` } }),
+    );
+    expect(got.filter((status) => status === 201)).toHaveLength(3);
+  });
+
+  it('with TRUST_PROXY=1, limits the client the proxy names, not the proxy', async () => {
+    server = await startServer({ env: { RATE_LIMIT_CLIENT_TIPS: '2/10m', TRUST_PROXY: '1' } });
+    const url = server.url;
+    const via = (client: string, spoofed?: string) => ({
+      localAddress: '127.0.0.60',
+      headers: { 'X-Forwarded-For': spoofed ? `${spoofed}, ${client}` : client },
+    });
+    // Two clients behind one proxy each get their own allowance.
+    expect(await statuses(3, () => postTipJson(url, fields, via('198.51.100.1')))).toEqual([201, 201, 429]);
+    expect(await statuses(2, () => postTipJson(url, fields, via('198.51.100.2')))).toEqual([201, 201]);
+    // A client cannot escape by putting a fake hop in front: the proxy's own entry (rightmost) decides.
+    expect((await postTipJson(url, fields, via('198.51.100.1', '192.0.2.99'))).status).toBe(429);
+  });
+});
