@@ -1,0 +1,27 @@
+import type { TipStrings } from '../../i18n/tip/sv.ts';
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, PLACE_MAX, type TipErrorCode } from '../../schemas/tip.ts';
+import { formatNumber, interpolate } from './format.ts';
+
+/** The parameters an error message may use, formatted for the language. */
+export function errorParams(t: TipStrings, code: TipErrorCode): Record<string, string> {
+  const max = code.startsWith('place.') ? PLACE_MAX : DESCRIPTION_MAX;
+  return { min: formatNumber(DESCRIPTION_MIN, t.numberLocale), max: formatNumber(max, t.numberLocale) };
+}
+
+/** An error code as text in the language (plain text, also used by the API). */
+export function errorText(t: TipStrings, code: TipErrorCode): string {
+  return interpolate(t.errors[code], errorParams(t, code));
+}
+
+/** Whole minutes to wait, at least one: "about N minutes" reads better than seconds. */
+export function minutesToWait(retryAfterSeconds: number): number {
+  return Math.max(1, Math.ceil(retryAfterSeconds / 60));
+}
+
+/** A reference spelled out for screen readers: "K 7 M X, 4 R D P". */
+export function spellReference(reference: string): string {
+  return reference
+    .split('-')
+    .map((group) => [...group].join(' '))
+    .join(', ');
+}
