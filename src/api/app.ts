@@ -10,6 +10,8 @@ export interface ApiDeps {
   fieldMessages: FieldMessages;
   health: HealthDeps;
   tips: TipRouteDeps;
+  /** The OpenAPI 3.1 document served at /api/openapi.json (built once at start-up). */
+  openApi: Record<string, unknown>;
   /** Extra route groups mounted under /api (e.g. the intake queue), by path. */
   extraRoutes?: Record<string, Hono>;
 }
@@ -19,6 +21,7 @@ export function createApiApp(deps: ApiDeps): Hono {
   const api = new Hono();
   api.route('/health', healthRoutes(deps.health));
   api.route('/tips', tipRoutes(deps.tips));
+  api.get('/openapi.json', (c) => c.json(deps.openApi));
   for (const [path, routes] of Object.entries(deps.extraRoutes ?? {})) api.route(path, routes);
   api.all('*', () => {
     throw new NotFoundError('no such API route');

@@ -176,3 +176,36 @@ export function openApiDocument(siteUrl: string, extras: OpenApiExtras = {}): Re
     },
   };
 }
+
+interface IntakeOperation {
+  method: string;
+  path: string;
+  summary: string;
+  request?: z.core.$ZodType;
+  query?: z.core.$ZodType;
+  response: z.core.$ZodType;
+}
+
+/** The intake queue's paths, from the zod schemas its routes validate with. */
+export function intakePaths(operations: readonly IntakeOperation[]): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const operation of operations) {
+    const query = operation.query ? (jsonSchemaOf(operation.query).properties as Record<string, JsonSchema>) : {};
+    (paths[`/intake${operation.path}`] ??= {})[operation.method] = {
+      summary: operation.summary,
+      security: [{ intakeToken: [] }],
+      ...(operation.request && {
+        requestBody: { content: { 'application/json': { schema: jsonSchemaOf(operation.request) } } },
+      }),
+      ...(operation.query && {
+        parameters: Object.entries(query).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+      }),
+      responses: {
+        '200': { description: 'OK', content: { 'application/json': { schema: jsonSchemaOf(operation.response) } } },
+        '401': errorResponse('Missing or wrong token'),
+        '422': errorResponse('Invalid request'),
+      },
+    };
+  }
+  return paths;
+}

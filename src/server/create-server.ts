@@ -11,6 +11,9 @@ import { createMailer, type TipMailer } from '../api/services/mail/mailer.ts';
 import { createClientIdentifier, createTipRateLimiter } from '../api/services/rate-limit/index.ts';
 import { createTipStore } from '../api/services/store/create-tip-store.ts';
 import { intakeAuth } from '../api/services/intake/intake-auth.ts';
+import { INTAKE_OPERATIONS } from '../api/services/intake/schemas.ts';
+import { intakeRoutes } from '../api/routes/intake.ts';
+import { intakePaths, openApiDocument } from '../api/openapi.ts';
 import { startWorker } from '../api/services/outbox/worker.ts';
 import { formTokens } from '../api/services/tips/form-token.ts';
 import { submitTip } from '../api/services/tips/submit-tip.ts';
@@ -66,6 +69,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
 
   const api = createApiApp({
     logger,
+    openApi: openApiDocument(config.siteUrl.origin, { paths: intakePaths(INTAKE_OPERATIONS) }),
+    extraRoutes: { '/intake': intakeRoutes({ store, tokens: config.intake.tokens, clock }) },
     fieldMessages: fieldMessage,
     health: {
       readiness: async () => {
