@@ -66,9 +66,9 @@ describe('accepting tips', () => {
     );
     expect(response.status).toBe(422);
     expect(response.body).toMatch(/<html[^>]*lang="en"/);
-    // Kept, and escaped wherever it is written into the page.
+    // Kept, and escaped wherever it is written into the page: no quote can end an attribute early.
     expect(response.body).toContain('Vid &lt;lekparken');
-    expect(response.body).not.toContain('<lekparken>');
+    expect(response.body).toContain('&quot;torget&quot;');
     expect(response.body).not.toContain('"torget"');
   });
 });
