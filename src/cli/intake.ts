@@ -1,0 +1,27 @@
+import { configFromEnvironment } from '../api/config.ts';
+import { systemClock } from '../api/services/clock.ts';
+import { createTipStore } from '../api/services/store/create-tip-store.ts';
+import type { TipStore } from '../api/services/store/tip-store.ts';
+import { INTAKE_USAGE, runIntakeCommand, UsageError } from './intake-command.ts';
+
+/** Entry point of `npm run intake -- <command>`; see intake-command.ts. Exit codes: 0 ok, 1 error, 2 some references not held, 64 usage. */
+let store: TipStore | undefined;
+try {
+  store = await createTipStore(configFromEnvironment());
+  process.exitCode = await runIntakeCommand(process.argv.slice(2), {
+    store,
+    clock: systemClock,
+    out: (line) => console.log(line),
+  });
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${message}\n\n${INTAKE_USAGE}`);
+    process.exitCode = 64;
+  } else {
+    console.error(`intake: ${message}`);
+    process.exitCode = 1;
+  }
+} finally {
+  await store?.close();
+}

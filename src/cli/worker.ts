@@ -1,0 +1,41 @@
+import { configFromEnvironment } from '../api/config.ts';
+import { createLogger } from '../api/logger.ts';
+import { systemClock } from '../api/services/clock.ts';
+import { createMailer } from '../api/services/mail/mailer.ts';
+import { startWorker } from '../api/services/outbox/worker.ts';
+import { createTipStore } from '../api/services/store/create-tip-store.ts';
+
+/**
+ * Entry point of `npm run worker`: the outbox worker as its own process
+ * (then run the server with WORKER=off). SIGTERM or SIGINT stops polling,
+ * lets the sends in flight finish (up to SHUTDOWN_GRACE_MS) and closes the
+ * mail pool and the store. A send cut off by the grace period is not lost:
+ * its claim runs out and a worker sends it again, with the same Message-ID.
+ */
+const config = configFromEnvironment();
+const logger = createLogger(config.logLevel);
+const store = await createTipStore(config);
+const mailer = createMailer(config.mail, {
+  dataDir: config.dataDir,
+  nodeEnv: config.nodeEnv,
+  logger,
+  siteHost: config.siteUrl.hostname,
+});
+const worker = startWorker({ store, mailer, clock: systemClock, logger, config });
+logger.info({ pollMs: config.worker.pollMs, store: config.databaseUrl ? 'postgres' : 'sqlite' }, 'worker: started');
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'worker: stopping');
+  const grace = new Promise<'timeout'>((resolve) => setTimeout(resolve, config.shutdownGraceMs, 'timeout').unref());
+  const outcome = await Promise.race([worker.stop().then(() => 'stopped' as const), grace]);
+  if (outcome === 'timeout') logger.warn({ graceMs: config.shutdownGraceMs }, 'worker: sends still in flight at exit');
+  await mailer.close();
+  await store.close();
+  logger.info({ outcome }, 'worker: stopped');
+  process.exit(outcome === 'stopped' ? 0 : 1);
+}
+process.once('SIGTERM', (signal) => void shutdown(signal));
+process.once('SIGINT', (signal) => void shutdown(signal));
