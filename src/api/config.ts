@@ -84,6 +84,7 @@ const envShape = z.object({
 
   WORKER: z.enum(['in-process', 'off']).default('in-process'),
   WORKER_POLL_MS: integer(1000, 10, 60_000),
+  WORKER_CLAIM_SECONDS: integer(300, 1, 86_400),
   DELIVERY_MAX_HOURS: integer(48, 1, 24 * 30),
   INTAKE_TOKENS: z
     .string()
@@ -170,6 +171,8 @@ export interface Config {
   worker: {
     inProcess: boolean;
     pollMs: number;
+    /** How long a worker holds an email job it is sending; after a crash the job waits this long. */
+    claimMs: number;
     deliveryMaxHours: number;
   };
   intake: {
@@ -266,6 +269,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     worker: {
       inProcess: e.WORKER === 'in-process',
       pollMs: e.WORKER_POLL_MS,
+      claimMs: e.WORKER_CLAIM_SECONDS * 1000,
       deliveryMaxHours: e.DELIVERY_MAX_HOURS,
     },
     intake: {

@@ -226,6 +226,10 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   const listen = async () => {
     const current = createServer();
     server = current;
+    // A client that dies mid-session (a killed server under test) resets its socket: expected, not a test failure.
+    current.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+    });
     current.server.on('connection', (socket: Socket) => {
       sockets.add(socket);
       socket.once('close', () => sockets.delete(socket));

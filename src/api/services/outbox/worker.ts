@@ -2,7 +2,6 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import type { Clock } from '../clock.ts';
-import { EMAIL_CLAIM_MS } from '../store/store-policy.ts';
 import type { EmailJobClaim, PurgeResult, TipStore } from '../store/tip-store.ts';
 import type { AcceptedTip } from '../tips/types.ts';
 import { mapBounded } from './bounded.ts';
@@ -144,7 +143,7 @@ export function startWorker(options: WorkerOptions): OutboxWorker {
     const leases = await store.expireIntakeLeases(now);
     if (leases.expired > 0) logger.info({ channel: 'intake', ...leases }, 'intake: leases expired');
     const purged = await purgeIfNewDay(now);
-    const claims = await store.claimEmailJobs(now, { limit: batchSize, leaseMs: EMAIL_CLAIM_MS });
+    const claims = await store.claimEmailJobs(now, { limit: batchSize, leaseMs: config.worker.claimMs });
     const outcomes = await mapBounded(claims, concurrency, deliver);
     const count = (state: SendOutcome) => outcomes.filter((outcome) => outcome === state).length;
     return {

@@ -60,6 +60,3 @@ export function decideRetry(
 
 /** Keys are only useful for a day: the same key after that is a new tip. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60_000;
-
-/** How long an email claim lasts: longer than any SMTP timeout, so a live worker never loses its claim mid-send. */
-export const EMAIL_CLAIM_MS = 10 * 60_000;
