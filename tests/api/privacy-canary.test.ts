@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tipFixture } from '../helpers/fixtures.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
+import { postTipForm, postTipJson, rawRequest } from '../helpers/tip-client.ts';
+
+/**
+ * THREATS #5: submit from a distinctive loopback address and user agent,
+ * then search everything the service keeps or sends — the database files
+ * (WAL included), the logs, the .eml files, the SMTP messages and the intake
+ * queue's payloads — for them. Hits must be 0.
+ */
+
+const CANARY_ADDRESS = '127.0.0.77';
+const FORWARDED_CANARY = '203.0.113.77';
+const CANARY_AGENT = 'PrivacyCanary/7.7 (trygghet-canary-d41d8cd9)';
+const TOKEN = 'canary-intake-token-0123456789abcdef0123';
+const CANARIES = [CANARY_ADDRESS, FORWARDED_CANARY, CANARY_AGENT, 'PrivacyCanary', 'd41d8cd9'];
+
+let sink: SmtpSink;
+let smtpServer: TestServer;
+let emlServer: TestServer;
+const intakePayloads: string[] = [];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+function hits(haystacks: { where: string; text: string }[]): string[] {
+  return haystacks.flatMap(({ where, text }) =>
+    CANARIES.filter((canary) => text.includes(canary)).map((c) => `${c} in ${where}`),
+  );
+}
+
+async function submitFromCanary(server: TestServer): Promise<void> {
+  const headers = { 'User-Agent': CANARY_AGENT, 'X-Forwarded-For': FORWARDED_CANARY, Referer: `${server.url}/tipsa/` };
+  const json = await postTipJson(server.url, tipFixture('contact-wanted').fields, {
+    localAddress: CANARY_ADDRESS,
+    headers,
+  });
+  expect(json.status).toBe(201);
+  const form = await postTipForm(server.url, tipFixture('arabic').fields, {
+    localAddress: CANARY_ADDRESS,
+    headers,
+    lang: 'ar',
+  });
+  expect(form.status).toBe(200);
+  const invalid = await postTipJson(server.url, { category: 'x' }, { localAddress: CANARY_ADDRESS, headers });
+  expect(invalid.status).toBe(422);
+  const page = await rawRequest(`${server.url}/en/`, { localAddress: CANARY_ADDRESS, headers });
+  expect(page.status).toBe(200);
+}
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  // One server believes X-Forwarded-For (so the forwarded canary is the client), one mails to the sink, one writes .eml files.
+  smtpServer = await startServer({
+    env: { SMTP_URL: sink.url, INTAKE_TOKENS: TOKEN, TRUST_PROXY: '1', WORKER_POLL_MS: '50' },
+  });
+  emlServer = await startServer({ env: { INTAKE_TOKENS: TOKEN, WORKER_POLL_MS: '50', LOG_LEVEL: 'debug' } });
+  for (const server of [smtpServer, emlServer]) await submitFromCanary(server);
+  await sink.waitForMessages(2, 10_000);
+  for (const server of [smtpServer, emlServer]) {
+    const claim = await fetch(`${server.url}/api/intake/claim`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: '{"limit":100}',
+    });
+    const body = await claim.text();
+    expect(claim.status).toBe(200);
+    expect(JSON.parse(body).tips).toHaveLength(2);
+    intakePayloads.push(body);
+  }
+  // Let the .eml worker write its files.
+  for (let i = 0; i < 100 && filesUnder(emlServer.dataDir).filter((f) => f.endsWith('.eml')).length < 2; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+});
+afterAll(async () => {
+  await smtpServer.stop();
+  await emlServer.stop();
+  await sink.close();
+});
+
+describe('privacy canary', () => {
+  it('finds the canary address and user agent nowhere the service keeps or sends', async () => {
+    const emlFiles = filesUnder(emlServer.dataDir).filter((f) => f.endsWith('.eml'));
+    expect(emlFiles).toHaveLength(2);
+    const dataFiles = [...filesUnder(smtpServer.dataDir), ...filesUnder(emlServer.dataDir)];
+    expect(dataFiles.some((f) => f.endsWith('-wal'))).toBe(true);
+    const haystacks = [
+      ...dataFiles.map((file) => ({ where: file, text: readFileSync(file).toString('latin1') })),
+      ...dataFiles.map((file) => ({ where: `${file} (utf-16)`, text: readFileSync(file).toString('utf16le') })),
+      { where: 'server logs', text: [...smtpServer.logs, ...emlServer.logs].join('\n') },
+      ...sink.messages.map((m, i) => ({ where: `SMTP message ${i}`, text: m.raw.toString('latin1') })),
+      ...sink.messages.map((m, i) => ({ where: `SMTP envelope ${i}`, text: JSON.stringify(m.envelope) })),
+      ...intakePayloads.map((text, i) => ({ where: `intake payload ${i}`, text })),
+    ];
+    // The search works: the tips' own text is found where it should be.
+    expect(haystacks.some((h) => h.text.includes('boende@example.se'))).toBe(true);
+    expect(hits(haystacks)).toEqual([]);
+    console.info(
+      `privacy canary: searched ${dataFiles.length} data files, ${smtpServer.logs.length + emlServer.logs.length} log lines, ${sink.messages.length} emails, ${intakePayloads.length} intake payloads: 0 hits`,
+    );
+  });
+});
