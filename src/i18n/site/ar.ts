@@ -6,6 +6,7 @@ export const ar: SiteStrings = {
   tagline: 'التعاون من أجل الأمان في هودينغه',
   skipLink: 'انتقل إلى المحتوى',
   quickExit: 'غادر الصفحة بسرعة',
+  urgentHelpLabel: 'مساعدة عاجلة',
   urgentHelp: '**هل هناك شخص في خطر الآن؟** اتصل بالرقم {tel:emergency}. الشرطة في الحالات غير العاجلة: {tel:police}.',
   mainNavLabel: 'القائمة الرئيسية',
   languageNavLabel: 'اللغة',

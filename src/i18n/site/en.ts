@@ -6,6 +6,7 @@ export const en: SiteStrings = {
   tagline: 'Working together for safety in Huddinge',
   skipLink: 'Skip to content',
   quickExit: 'Leave this page quickly',
+  urgentHelpLabel: 'Urgent help',
   urgentHelp: '**Is someone in danger now?** Call {tel:emergency}. Police, when it is not urgent: {tel:police}.',
   mainNavLabel: 'Main menu',
   languageNavLabel: 'Language',

@@ -14,6 +14,7 @@ export const sv = {
   tagline: 'Trygghetssamverkan i Huddinge',
   skipLink: 'Hoppa till innehållet',
   quickExit: 'Lämna sidan snabbt',
+  urgentHelpLabel: 'Akut hjälp',
   /** rich */
   urgentHelp: '**Är någon i fara nu?** Ring {tel:emergency}. Polisen när det inte är akut: {tel:police}.',
   mainNavLabel: 'Huvudmeny',

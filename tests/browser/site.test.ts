@@ -1,0 +1,163 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { LOCALE_INFO, LOCALES, localeOfPath, type Locale } from '../../src/i18n/locales.ts';
+import { PAGE_IDS, notFoundPathFor, pathFor } from '../../src/i18n/routes.ts';
+
+// Visits every URL in sitemap.xml in a real (pinned) Chromium, in every
+// language, at 320 and 1280 px: status 200, lang/dir, axe WCAG 2.2 A/AA, no
+// cookies, no request leaving the origin; then checks that every internal
+// link found on those pages resolves.
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const WIDTHS = [320, 1280];
+
+// TODO(tip form): the tip page (`report`) is rendered per request by the tip
+// service of issue 3. Until it serves every language, its URLs are skipped
+// here; remove this list once it does.
+const PENDING_PATHS: ReadonlySet<string> = new Set(LOCALES.map((locale) => pathFor('report', locale)));
+
+let server: TestServer;
+let browser: Browser;
+/** Sitemap URLs, as paths on the test server (the sitemap holds SITE_URL's origin). */
+let sitemapPaths: string[] = [];
+/** Internal links seen on the visited pages, by path (with query), for the link check. */
+const internalLinks = new Set<string>();
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const response = await fetch(`${server.url}/sitemap.xml`);
+  expect(response.status).toBe(200);
+  const xml = await response.text();
+  sitemapPaths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname);
+  const skipped = sitemapPaths.filter((path) => PENDING_PATHS.has(path));
+  if (skipped.length > 0) console.warn(`TODO: skipping the tip form until it exists: ${skipped.join(', ')}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface PageReport {
+  path: string;
+  status: number | undefined;
+  lang: string | null;
+  dir: string | null;
+  violations: string[];
+  links: string[];
+}
+
+async function inspect(page: Page, path: string): Promise<PageReport> {
+  const response = await page.goto(server.url + path);
+  const [lang, dir, links] = await Promise.all([
+    page.getAttribute('html', 'lang'),
+    page.getAttribute('html', 'dir'),
+    page.$$eval('a[href]', (anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? '')),
+  ]);
+  // Legacy mode runs axe in the page itself instead of opening a helper page per run (about twice as fast);
+  // it only matters for cross-origin iframes, which the site has none of.
+  const axe = await new AxeBuilder({ page })
+    .options({ resultTypes: ['violations'] }) // options() replaces what withTags() sets: keep this order
+    .withTags(AXE_TAGS)
+    .setLegacyMode(true)
+    .analyze();
+  return {
+    path,
+    status: response?.status(),
+    lang,
+    dir,
+    violations: axe.violations.map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,
+    ),
+    links,
+  };
+}
+
+/** A fresh context that records every request it makes. */
+async function recordingContext(width: number): Promise<{ context: BrowserContext; requests: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  return { context, requests };
+}
+
+describe('the sitemap', () => {
+  it('lists every page in every language, with absolute URLs', async () => {
+    const expected = PAGE_IDS.flatMap((page) => LOCALES.map((locale) => pathFor(page, locale)));
+    expect([...sitemapPaths].sort()).toEqual([...expected].sort());
+    const xml = await (await fetch(`${server.url}/sitemap.xml`)).text();
+    expect(xml).toMatch(/<xhtml:link rel="alternate" hreflang="x-default" href="https?:\/\/[^"]+\/"\/>/);
+    const robots = await (await fetch(`${server.url}/robots.txt`)).text();
+    expect(robots).toMatch(/^User-agent: \*$/m);
+    expect(robots).toMatch(/^Sitemap: https?:\/\/.+\/sitemap\.xml$/m);
+  });
+});
+
+describe.each(LOCALES)('every %s page in the sitemap', (locale: Locale) => {
+  it.each(WIDTHS)('at %i px: 200, lang/dir, no axe violations, no cookies, no third-party request', async (width) => {
+    const paths = sitemapPaths.filter((path) => localeOfPath(path) === locale && !PENDING_PATHS.has(path));
+    expect(paths.length).toBeGreaterThanOrEqual(11);
+    const { context, requests } = await recordingContext(width);
+    const page = await context.newPage();
+    const reports: PageReport[] = [];
+    for (const path of paths) reports.push(await inspect(page, path));
+    const cookies = await context.cookies();
+    await context.close();
+
+    for (const report of reports) {
+      expect.soft(report.status, report.path).toBe(200);
+      expect.soft({ lang: report.lang, dir: report.dir }, report.path).toEqual({
+        lang: locale,
+        dir: LOCALE_INFO[locale].dir,
+      });
+      expect.soft(report.violations, report.path).toEqual([]);
+      for (const href of report.links) {
+        const url = new URL(href, server.url + report.path);
+        if (url.origin === server.url) internalLinks.add(url.pathname + url.search);
+      }
+    }
+    expect(cookies).toEqual([]);
+    expect(requests.filter((url) => new URL(url).origin !== server.url)).toEqual([]);
+    console.info(`${locale} at ${width} px: ${reports.length} pages, ${requests.length} requests, 0 violations`);
+  });
+});
+
+describe('the 404 page', () => {
+  it.each(LOCALES)('answers unknown %s paths with a 404 page in that language, axe-clean', async (locale) => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+    const page = await context.newPage();
+    const missing = `${LOCALE_INFO[locale].pathPrefix}no-such-page/`;
+    const report = await inspect(page, missing);
+    const robots = await page.getAttribute('meta[name="robots"]', 'content');
+    await context.close();
+    expect(report.status).toBe(404);
+    expect({ lang: report.lang, dir: report.dir }).toEqual({ lang: locale, dir: LOCALE_INFO[locale].dir });
+    expect(report.violations).toEqual([]);
+    expect(robots).toBe('noindex');
+    expect(report.links).toContain(pathFor('home', locale));
+    expect(report.links).toContain(pathFor('help', locale));
+    expect(sitemapPaths).not.toContain(notFoundPathFor(locale));
+  });
+});
+
+describe('internal links', () => {
+  it('every internal link on the visited pages resolves (200, or a 301 to a 200)', async () => {
+    expect(internalLinks.size, 'run after the page sweep').toBeGreaterThan(20);
+    const broken: string[] = [];
+    for (const link of internalLinks) {
+      if (PENDING_PATHS.has(new URL(link, server.url).pathname)) continue;
+      let response = await fetch(server.url + link, { redirect: 'manual' });
+      if (response.status === 301) {
+        response = await fetch(new URL(response.headers.get('location') ?? '', server.url + link), {
+          redirect: 'manual',
+        });
+      }
+      if (response.status !== 200) broken.push(`${link} → ${response.status}`);
+    }
+    expect(broken).toEqual([]);
+  });
+});
