@@ -6,6 +6,8 @@ import { loadConfig, type Config } from '../../src/api/config.ts';
 import { createLogger } from '../../src/api/logger.ts';
 import { manualClock } from '../../src/api/services/clock.ts';
 import { createMailer, type TipMailer } from '../../src/api/services/mail/mailer.ts';
+import { PermanentDeliveryError, TemporaryDeliveryError } from '../../src/api/services/mail/errors.ts';
+import { toDeliveryFailure } from '../../src/api/services/outbox/delivery-failure.ts';
 import { startWorker, type TipSender, type WorkerRun } from '../../src/api/services/outbox/worker.ts';
 import { createSqliteTipStore } from '../../src/api/services/store/sqlite/sqlite-tip-store.ts';
 import type { StorePolicy } from '../../src/api/services/store/store-policy.ts';
@@ -224,5 +226,31 @@ describe('outbox worker with a real SMTP server', () => {
     clock.set(Date.UTC(2026, 11, 1, 0, 0));
     expect(await w.runOnce()).toMatchObject({ purged: { tips: 1, oldestTipAcceptedAt: null } });
     expect(await w.runOnce()).toMatchObject({ purged: null });
+  });
+});
+
+describe('failure classification', () => {
+  it('keeps the error class and a short reason, never the message', () => {
+    expect(toDeliveryFailure(new PermanentDeliveryError('550 5.1.1 at RCPT TO', 550))).toEqual({
+      kind: 'permanent',
+      errorClass: 'PermanentDeliveryError',
+      reason: '550 5.1.1 at RCPT TO',
+    });
+    expect(toDeliveryFailure(new TemporaryDeliveryError('451 at DATA', 451))).toEqual({
+      kind: 'temporary',
+      errorClass: 'TemporaryDeliveryError',
+      reason: '451 at DATA',
+    });
+    expect(toDeliveryFailure(Object.assign(new Error(`socket ${CANARY}`), { code: 'ECONNRESET' }))).toEqual({
+      kind: 'temporary',
+      errorClass: 'Error',
+      reason: 'ECONNRESET',
+    });
+    expect(toDeliveryFailure('thrown string')).toEqual({
+      kind: 'temporary',
+      errorClass: 'UnknownError',
+      reason: 'unexpected',
+    });
+    expect(toDeliveryFailure(new TemporaryDeliveryError('x\r\ny'.repeat(100))).reason).toMatch(/^[^\r\n]{120}$/);
   });
 });
