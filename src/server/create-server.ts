@@ -24,6 +24,9 @@ import { freshFormState, tipPageRenderer, tipPageRoutes } from './tip-pages.ts';
 
 const DIST = new URL('../../dist/', import.meta.url);
 
+/** The built static site that the front layer serves. */
+export const CLIENT_DIR = fileURLToPath(new URL('client/', DIST));
+
 export interface RunningServer {
   server: ServerType;
   port: number;
@@ -106,7 +109,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     api,
     clientAddress: clientAddress(config.trustProxy),
     dynamicPages: tipPageRoutes({ render: renderTipPage, formTokens: tokens, clock }),
-    clientDir: fileURLToPath(new URL('client/', DIST)),
+    clientDir: CLIENT_DIR,
   });
 
   const server = await listen(front.fetch, config);
@@ -129,7 +132,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   };
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, config: Config): Promise<ServerType> {
+/** Listens with the production server options (timeouts against slow clients). */
+export function listen(fetch: (request: Request) => Response | Promise<Response>, config: Config): Promise<ServerType> {
   return new Promise((resolve) => {
     const server = serve(
       {

@@ -22,6 +22,8 @@ export interface StartOptions {
   /** Reuse a data folder (restart after a crash); a fresh temporary one otherwise. */
   dataDir?: string;
   entry?: string;
+  /** False: stop collecting log lines once the server listens (benchmarks: the load tool must not parse 100k lines). */
+  keepLogs?: boolean;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function startServer({
   env = {},
   dataDir,
   entry = 'src/server/main.ts',
+  keepLogs = true,
 }: StartOptions = {}): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'trygghet-test-'));
   const child = spawn(process.execPath, [entry], {
@@ -53,10 +56,13 @@ export async function startServer({
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.join('\n')}`)), 20_000);
+    let listening = false;
     const onLine = (line: string) => {
+      if (listening && !keepLogs) return;
       logs.push(line);
       const match = /"msg":"listening".*"url":"http:\/\/[^:]+:(\d+)\//.exec(line);
       if (match) {
+        listening = true;
         clearTimeout(timer);
         resolve(Number(match[1]));
       }
@@ -65,6 +71,7 @@ export async function startServer({
       let buffered = '';
       stream?.setEncoding('utf8');
       stream?.on('data', (chunk: string) => {
+        if (listening && !keepLogs) return;
         buffered += chunk;
         const lines = buffered.split('\n');
         buffered = lines.pop() ?? '';

@@ -1,0 +1,268 @@
+// `npm run bench`: every scenario of issue 4 §4 on loopback, three runs each
+// (medians), a table on stdout and bench/results/<date>.json. Not part of npm test.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { tipFixture } from '../tests/helpers/fixtures.ts';
+import { startPostgres } from '../tests/helpers/postgres.ts';
+import { startServer, type TestServer } from '../tests/helpers/server.ts';
+import { postTipJson, servedForm } from '../tests/helpers/tip-client.ts';
+import { runLoad, type LoadFigures, type LoadOptions } from './lib/load.ts';
+import { startNullSmtp } from './lib/null-smtp.ts';
+import { peakRssMb } from './lib/peak-rss.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    duration: { type: 'string', default: '8' },
+    connections: { type: 'string', default: '32' },
+    drain: { type: 'string', default: '2000' },
+    only: { type: 'string' },
+  },
+});
+const RUNS = Number(args.runs);
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const DRAIN_TIPS = Number(args.drain);
+
+/** Limits raised so the machine, not the configured limits, decides (all but the flood scenario). */
+const RAISED = {
+  RATE_LIMIT_CLIENT_POSTS: '100000000/1m',
+  RATE_LIMIT_CLIENT_TIPS: '100000000/1m',
+  RATE_LIMIT_CLIENT_TIPS_PER_DAY: '1000000',
+  RATE_LIMIT_GLOBAL_TIPS: '100000000/1m',
+};
+const QUIET = { LOG_LEVEL: 'info', WORKER: 'off' };
+
+interface Figures extends Partial<LoadFigures> {
+  peakRssMb: number;
+  emailsPerSecond?: number;
+}
+
+interface Scenario {
+  name: string;
+  target: string;
+  run(): Promise<Figures>;
+}
+
+async function withServer<T>(
+  env: Record<string, string>,
+  body: (server: TestServer) => Promise<T>,
+  entry?: string,
+): Promise<T & { peakRssMb: number }> {
+  const server = await startServer({ env, entry, keepLogs: false });
+  try {
+    const result = await body(server);
+    return { ...result, peakRssMb: peakRssMb(server.pid) };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** A short warm-up (JIT, pools, caches), then the measured run. */
+async function measured(options: LoadOptions): Promise<LoadFigures> {
+  await runLoad({ ...options, durationSeconds: 1 });
+  return runLoad({ ...options, durationSeconds: DURATION, connections: CONNECTIONS });
+}
+
+async function acceptBody(server: TestServer): Promise<string> {
+  // No idempotency key: every request is a new tip. The form token is reusable within its lifetime.
+  const { formToken } = await servedForm(server.url);
+  return JSON.stringify({ ...tipFixture('full-swedish').fields, formToken });
+}
+
+const json = { 'Content-Type': 'application/json' };
+
+function acceptScenario(name: string, extraEnv: () => Promise<Record<string, string>>, target: string): Scenario {
+  return {
+    name,
+    target,
+    run: async () => {
+      const env = { ...QUIET, ...RAISED, ...(await extraEnv()) };
+      return withServer(env, async (server) =>
+        measured({ url: `${server.url}/api/tips`, method: 'POST', headers: json, body: await acceptBody(server) }),
+      );
+    },
+  };
+}
+
+let postgresUrl: (() => Promise<string>) | undefined;
+let stopPostgres: (() => Promise<void>) | undefined;
+
+const scenarios: Scenario[] = [
+  {
+    name: 'ceiling',
+    target: 'reference',
+    run: () =>
+      withServer(
+        { ...QUIET },
+        (server) => measured({ url: `${server.url}/api/ceiling`, method: 'POST', headers: json, body: '{}' }),
+        'bench/ceiling-server.ts',
+      ),
+  },
+  acceptScenario('accept (SQLite)', async () => ({}), '≥ 25% of ceiling; p99 < 50 ms'),
+  acceptScenario(
+    'accept (PostgreSQL)',
+    async () => {
+      if (!postgresUrl) {
+        const pg = await startPostgres();
+        postgresUrl = () => pg.createDatabase();
+        stopPostgres = () => pg.stop();
+      }
+      return { DATABASE_URL: await postgresUrl() };
+    },
+    '≥ 8% of ceiling',
+  ),
+  {
+    name: 'flood refused',
+    target: '≥ 70% of ceiling',
+    run: () =>
+      withServer({ ...QUIET }, async (server) => {
+        const body = await acceptBody(server);
+        return measured({ url: `${server.url}/api/tips`, method: 'POST', headers: json, body });
+      }),
+  },
+  {
+    name: 'page (info, br)',
+    target: '≥ 50% of ceiling',
+    run: () =>
+      withServer({ ...QUIET }, (server) =>
+        measured({ url: `${server.url}/en/agreement/`, headers: { 'Accept-Encoding': 'br, gzip' } }),
+      ),
+  },
+  {
+    name: 'page (tip form)',
+    target: '(no target)',
+    run: () =>
+      withServer({ ...QUIET }, (server) =>
+        measured({ url: `${server.url}/tipsa/`, headers: { 'Accept-Encoding': 'br, gzip' } }),
+      ),
+  },
+  {
+    name: `drain (${DRAIN_TIPS} emails)`,
+    target: '≥ 300 emails/s',
+    run: async () => {
+      const sink = await startNullSmtp();
+      try {
+        const dataDir = `/tmp/trygghet-drain-${randomBytes(4).toString('hex')}`;
+        mkdirSync(dataDir, { recursive: true });
+        const env = { ...QUIET, ...RAISED, SMTP_URL: sink.url, SMTP_POOL_CONNECTIONS: '10', MAIL_RATE_PER_MINUTE: '0' };
+        // Queue the tips with the worker off, then let a standalone worker drain them.
+        const server = await startServer({ env, dataDir, keepLogs: false });
+        const { formToken } = await servedForm(server.url);
+        const fields = tipFixture('full-swedish').fields;
+        for (let i = 0; i < DRAIN_TIPS; i += 50) {
+          await Promise.all(
+            Array.from({ length: Math.min(50, DRAIN_TIPS - i) }, () =>
+              postTipJson(server.url, fields, {
+                form: { formToken, idempotencyKey: randomBytes(16).toString('base64url') },
+              }),
+            ),
+          );
+        }
+        await server.stop({ keepData: true });
+        const worker = await startWorkerProcess(dataDir, { ...env, WORKER: 'in-process', WORKER_POLL_MS: '10' });
+        const deadline = Date.now() + 120_000;
+        while (sink.count() < DRAIN_TIPS && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        const seconds = (sink.lastAt() - sink.firstAt()) / 1000;
+        const rss = peakRssMb(worker.pid);
+        await worker.stop();
+        return { emailsPerSecond: Math.round((sink.count() - 1) / seconds), peakRssMb: rss };
+      } finally {
+        await sink.close();
+      }
+    },
+  },
+];
+
+/** `npm run worker` as its own process; it logs no "listening" line, so wait for its start-up line. */
+async function startWorkerProcess(
+  dataDir: string,
+  env: Record<string, string>,
+): Promise<{ pid: number; stop(): Promise<void> }> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['src/cli/worker.ts'], {
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('worker: started')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+  });
+  child.stdout.resume();
+  return {
+    pid: child.pid ?? -1,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+
+const selected = scenarios.filter((s) => !args.only || s.name.includes(args.only));
+const results: Record<string, { target: string; runs: Figures[]; median: Record<string, number> }> = {};
+try {
+  for (const scenario of selected) {
+    const runs: Figures[] = [];
+    for (let run = 1; run <= RUNS; run += 1) {
+      process.stderr.write(`${scenario.name}: run ${run}/${RUNS}\n`);
+      runs.push(await scenario.run());
+    }
+    const pick = (key: keyof Figures) => median(runs.map((r) => Number(r[key] ?? NaN)));
+    results[scenario.name] = {
+      target: scenario.target,
+      runs,
+      median: {
+        requestsPerSecond: pick('requestsPerSecond'),
+        p50Ms: pick('p50Ms'),
+        p99Ms: pick('p99Ms'),
+        emailsPerSecond: pick('emailsPerSecond'),
+        peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+      },
+    };
+  }
+} finally {
+  await stopPostgres?.();
+}
+
+const ceiling = results.ceiling?.median.requestsPerSecond;
+const rows = Object.entries(results).map(([name, r]) => ({
+  scenario: name,
+  'req/s': Number.isNaN(r.median.requestsPerSecond) ? '' : Math.round(r.median.requestsPerSecond ?? 0),
+  'vs ceiling':
+    ceiling && !Number.isNaN(r.median.requestsPerSecond)
+      ? `${Math.round(((r.median.requestsPerSecond ?? 0) / ceiling) * 100)}%`
+      : '',
+  'p50 ms': Number.isNaN(r.median.p50Ms) ? '' : r.median.p50Ms,
+  'p99 ms': Number.isNaN(r.median.p99Ms) ? '' : r.median.p99Ms,
+  'emails/s': Number.isNaN(r.median.emailsPerSecond) ? '' : r.median.emailsPerSecond,
+  'peak RSS MB': r.median.peakRssMb,
+  target: r.target,
+  statuses: JSON.stringify(r.runs[0]?.statuses ?? {}),
+}));
+console.table(rows);
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model,
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+};
+const file = `bench/results/${new Date().toISOString().slice(0, 10)}.json`;
+mkdirSync('bench/results', { recursive: true });
+writeFileSync(
+  file,
+  `${JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, results }, null, 2)}\n`,
+);
+console.log(
+  `machine: ${JSON.stringify(machine)}; medians of ${RUNS} runs, ${DURATION} s each at ${CONNECTIONS} connections; written to ${file}`,
+);
