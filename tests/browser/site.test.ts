@@ -14,11 +14,6 @@ import { PAGE_IDS, notFoundPathFor, pathFor } from '../../src/i18n/routes.ts';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDTHS = [320, 1280];
 
-// TODO(tip form): the tip page (`report`) is rendered per request by the tip
-// service of issue 3. Until it serves every language, its URLs are skipped
-// here; remove this list once it does.
-const PENDING_PATHS: ReadonlySet<string> = new Set(LOCALES.map((locale) => pathFor('report', locale)));
-
 let server: TestServer;
 let browser: Browser;
 /** Sitemap URLs, as paths on the test server (the sitemap holds SITE_URL's origin). */
@@ -32,8 +27,6 @@ beforeAll(async () => {
   expect(response.status).toBe(200);
   const xml = await response.text();
   sitemapPaths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname);
-  const skipped = sitemapPaths.filter((path) => PENDING_PATHS.has(path));
-  if (skipped.length > 0) console.warn(`TODO: skipping the tip form until it exists: ${skipped.join(', ')}`);
 });
 
 afterAll(async () => {
@@ -99,8 +92,8 @@ describe('the sitemap', () => {
 
 describe.each(LOCALES)('every %s page in the sitemap', (locale: Locale) => {
   it.each(WIDTHS)('at %i px: 200, lang/dir, no axe violations, no cookies, no third-party request', async (width) => {
-    const paths = sitemapPaths.filter((path) => localeOfPath(path) === locale && !PENDING_PATHS.has(path));
-    expect(paths.length).toBeGreaterThanOrEqual(11);
+    const paths = sitemapPaths.filter((path) => localeOfPath(path) === locale);
+    expect(paths.length).toBe(PAGE_IDS.length);
     const { context, requests } = await recordingContext(width);
     const page = await context.newPage();
     const reports: PageReport[] = [];
@@ -149,7 +142,6 @@ describe('internal links', () => {
     expect(internalLinks.size, 'run after the page sweep').toBeGreaterThan(20);
     const broken: string[] = [];
     for (const link of internalLinks) {
-      if (PENDING_PATHS.has(new URL(link, server.url).pathname)) continue;
       let response = await fetch(server.url + link, { redirect: 'manual' });
       if (response.status === 301) {
         response = await fetch(new URL(response.headers.get('location') ?? '', server.url + link), {
