@@ -17,11 +17,11 @@ export function sqliteFindByIdempotencyKey(db: Database): (key: string, now: num
 }
 
 /**
- * `acceptTip` for SQLite. The whole check-and-insert runs in one IMMEDIATE
- * transaction: it holds the database's write lock from the key lookup to
- * the commit, so concurrent duplicates from other connections or processes
- * wait and then find the key. better-sqlite3 returns after the commit, and
- * synchronous=FULL makes that commit durable.
+ * `acceptTip` for SQLite, to be run inside a transaction (see
+ * `groupCommit`): the whole check-and-insert happens under the database's
+ * write lock (an IMMEDIATE transaction), so concurrent duplicates from other
+ * connections or processes wait and then find the key. The caller answers
+ * only after the commit, which synchronous=FULL makes durable.
  */
 export function sqliteAccept(db: Database): (input: AcceptTipInput) => AcceptTipResult {
   const findKey = db.prepare<[string, number], { reference: string }>(
@@ -42,7 +42,7 @@ export function sqliteAccept(db: Database): (input: AcceptTipInput) => AcceptTip
     'INSERT INTO idempotency_keys (key_hash, tip_id, created_at) VALUES (?, ?, ?)',
   );
 
-  const accept = db.transaction((input: AcceptTipInput): AcceptTipResult => {
+  return (input: AcceptTipInput): AcceptTipResult => {
     const keyHash = input.idempotencyKey === undefined ? undefined : hashIdempotencyKey(input.idempotencyKey);
     if (keyHash !== undefined) {
       const since = input.acceptedAt - IDEMPOTENCY_WINDOW_MS;
@@ -60,7 +60,5 @@ export function sqliteAccept(db: Database): (input: AcceptTipInput) => AcceptTip
       return { reference, created: true };
     }
     throw new Error('could not draw an unused reference');
-  });
-
-  return (input) => accept.immediate(input);
+  };
 }

@@ -4,6 +4,7 @@ import type { StorePolicy } from '../store-policy.ts';
 import type { TipStore } from '../tip-store.ts';
 import { sqliteAccept, sqliteFindByIdempotencyKey } from './accept.ts';
 import { sqliteDeadLetters } from './dead-letters.ts';
+import { groupCommit } from './group-commit.ts';
 import { sqliteEmailJobs } from './email-jobs.ts';
 import { sqliteIntakeQueue } from './intake-queue.ts';
 import { sqliteMaintenance } from './maintenance.ts';
@@ -26,12 +27,13 @@ export interface SqliteTipStore extends TipStore {
  * processes (server, `npm run worker`, the CLIs) may open the same file;
  * every write runs in an IMMEDIATE transaction, so they take turns.
  * better-sqlite3 is synchronous: each method does its work before it
- * returns its (already settled) promise.
+ * returns its (already settled) promise, except `acceptTip`, which
+ * group-commits the tips of one event-loop turn.
  */
 export function createSqliteTipStore(options: { file: string; policy: StorePolicy; now: number }): SqliteTipStore {
   const db = openSqliteDatabase(options.file);
   migrateSqlite(db, options.now);
-  const accept = sqliteAccept(db);
+  const accept = groupCommit(db, sqliteAccept(db));
   const findByIdempotencyKey = sqliteFindByIdempotencyKey(db);
   const email = sqliteEmailJobs(db, options.policy);
   const intake = sqliteIntakeQueue(db, options.policy);
@@ -42,7 +44,7 @@ export function createSqliteTipStore(options: { file: string; policy: StorePolic
   return {
     db,
     file: options.file,
-    acceptTip: async (input) => accept(input),
+    acceptTip: (input) => accept.submit(input),
     findByIdempotencyKey: async (key, now) => findByIdempotencyKey(key, now),
     recordHoneypot: async () => maintenance.recordHoneypot(),
     healthDetails: async (now) => maintenance.healthDetails(now),
@@ -50,7 +52,9 @@ export function createSqliteTipStore(options: { file: string; policy: StorePolic
       ping.get();
     },
     close: async () => {
-      if (db.open) db.close();
+      if (!db.open) return;
+      accept.flush();
+      db.close();
     },
     claimEmailJobs: async (now, claimOptions) => email.claimEmailJobs(now, claimOptions),
     markEmailSent: async (claim, now) => email.markEmailSent(claim, now),
