@@ -15,7 +15,7 @@ import {
 } from '../../src/content/schemas.ts';
 import { agreementStatus, swedishDate } from '../../src/content/agreement.ts';
 import { parseRichText } from '../../src/content/rich-text.ts';
-import { DICTIONARIES } from '../../src/i18n/site/index.ts';
+import { DICTIONARIES, type SiteStrings } from '../../src/i18n/site/index.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { DYNAMIC_PAGE_IDS, PAGE_IDS } from '../../src/i18n/routes.ts';
 import { NOT_FOUND } from '../../src/components/site/site-paths.ts';
@@ -202,6 +202,12 @@ describe('rich text', () => {
     expect(errors.join('\n')).toMatch(/unknown page id "nope"/);
     expect(errors.join('\n')).toMatch(/unknown help line "999"/);
     expect(errors.join('\n')).toMatch(/unknown token "\{nope\}"/);
+  });
+
+  it('a dictionary missing a key does not type-check (npm run check fails on this line otherwise)', () => {
+    // @ts-expect-error -- every key of the Swedish dictionary is required in every language
+    const incomplete: SiteStrings = { ...DICTIONARIES.en, footer: { contactHeading: 'Contact' } };
+    expect(incomplete.footer.focusAreasHeading).toBeUndefined();
   });
 
   it('every interface string in every dictionary is valid rich text', () => {
