@@ -70,12 +70,28 @@ async function inspect(page: Page, path: string): Promise<PageReport> {
   };
 }
 
-/** A fresh context that records every request it makes. */
-async function recordingContext(width: number): Promise<{ context: BrowserContext; requests: string[] }> {
+// TODO(astro.config.mjs): Astro's <meta> CSP repeats `frame-ancestors`, which
+// browsers ignore there and report as a console error (it costs Lighthouse
+// best-practices points). Drop this exception once that directive is kept
+// out of `security.csp` (it stays in the HTTP header).
+const KNOWN_CONSOLE_ERRORS = [/directive 'frame-ancestors' is ignored when delivered via a <meta> element/];
+
+/** A fresh context that records every request it makes and every error the pages log. */
+async function recordingContext(
+  width: number,
+): Promise<{ context: BrowserContext; requests: string[]; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const requests: string[] = [];
+  const errors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
-  return { context, requests };
+  context.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && !KNOWN_CONSOLE_ERRORS.some((known) => known.test(text))) {
+      errors.push(`${message.page()?.url()}: ${text}`);
+    }
+  });
+  context.on('weberror', (error) => errors.push(`${error.page()?.url()}: ${error.error().message}`));
+  return { context, requests, errors };
 }
 
 describe('the sitemap', () => {
@@ -91,32 +107,36 @@ describe('the sitemap', () => {
 });
 
 describe.each(LOCALES)('every %s page in the sitemap', (locale: Locale) => {
-  it.each(WIDTHS)('at %i px: 200, lang/dir, no axe violations, no cookies, no third-party request', async (width) => {
-    const paths = sitemapPaths.filter((path) => localeOfPath(path) === locale);
-    expect(paths.length).toBe(PAGE_IDS.length);
-    const { context, requests } = await recordingContext(width);
-    const page = await context.newPage();
-    const reports: PageReport[] = [];
-    for (const path of paths) reports.push(await inspect(page, path));
-    const cookies = await context.cookies();
-    await context.close();
+  it.each(WIDTHS)(
+    'at %i px: 200, lang/dir, no axe violations, no cookies, no third-party request, no console error',
+    async (width) => {
+      const paths = sitemapPaths.filter((path) => localeOfPath(path) === locale);
+      expect(paths.length).toBe(PAGE_IDS.length);
+      const { context, requests, errors } = await recordingContext(width);
+      const page = await context.newPage();
+      const reports: PageReport[] = [];
+      for (const path of paths) reports.push(await inspect(page, path));
+      const cookies = await context.cookies();
+      await context.close();
 
-    for (const report of reports) {
-      expect.soft(report.status, report.path).toBe(200);
-      expect.soft({ lang: report.lang, dir: report.dir }, report.path).toEqual({
-        lang: locale,
-        dir: LOCALE_INFO[locale].dir,
-      });
-      expect.soft(report.violations, report.path).toEqual([]);
-      for (const href of report.links) {
-        const url = new URL(href, server.url + report.path);
-        if (url.origin === server.url) internalLinks.add(url.pathname + url.search);
+      for (const report of reports) {
+        expect.soft(report.status, report.path).toBe(200);
+        expect.soft({ lang: report.lang, dir: report.dir }, report.path).toEqual({
+          lang: locale,
+          dir: LOCALE_INFO[locale].dir,
+        });
+        expect.soft(report.violations, report.path).toEqual([]);
+        for (const href of report.links) {
+          const url = new URL(href, server.url + report.path);
+          if (url.origin === server.url) internalLinks.add(url.pathname + url.search);
+        }
       }
-    }
-    expect(cookies).toEqual([]);
-    expect(requests.filter((url) => new URL(url).origin !== server.url)).toEqual([]);
-    console.info(`${locale} at ${width} px: ${reports.length} pages, ${requests.length} requests, 0 violations`);
-  });
+      expect(cookies).toEqual([]);
+      expect(requests.filter((url) => new URL(url).origin !== server.url)).toEqual([]);
+      expect(errors, 'console errors and uncaught exceptions').toEqual([]);
+      console.info(`${locale} at ${width} px: ${reports.length} pages, ${requests.length} requests, 0 violations`);
+    },
+  );
 });
 
 describe('the 404 page', () => {
