@@ -8,7 +8,8 @@ import { strings } from '../../i18n/site/index.ts';
 export interface TextContext {
   locale: Locale;
   facts: Facts;
-  helpLines: ReadonlyMap<HelpLineId, HelpLine>;
+  /** A help line from content/help-lines.yaml; throws if content lacks it (a content test prevents that). */
+  helpLine(id: HelpLineId): HelpLine;
   /** How many days tips are kept (RETENTION_DAYS, fixed at build time). */
   retentionDays: number;
   /** Formats a YYYY-MM-DD date for this language, e.g. "31 december 2024". */
@@ -28,7 +29,11 @@ export async function loadTextContext(locale: Locale): Promise<TextContext> {
   return {
     locale,
     facts: facts.data,
-    helpLines,
+    helpLine(id) {
+      const line = helpLines.get(id);
+      if (!line) throw new Error(`content/help-lines.yaml has no line "${id}"`);
+      return line;
+    },
     retentionDays: import.meta.env.RETENTION_DAYS,
     formatDate: (isoDate) => dates.format(new Date(`${isoDate}T00:00:00Z`)),
   };
