@@ -76,6 +76,12 @@ describe('content files', () => {
     }
   });
 
+  it('a record that lacks a language fails, naming the language', () => {
+    const line = { id: 'emergency', number: '112', tel: '112', text: { sv: { name: 'Nödnummer', purpose: 'Ring.' } } };
+    const issues = helpLineSchema.safeParse(line).error?.issues.map((issue) => issue.path.join('.'));
+    expect(issues).toEqual(['text.en', 'text.ar']);
+  });
+
   it('partners, help lines, facts and tip options match their schemas', () => {
     const partners = load(join(CONTENT, 'partners.yaml')) as unknown[];
     expect(partners.map((item, index) => parseFile(partnerSchema, item, `partners.yaml[${index}]`))).toHaveLength(6);
