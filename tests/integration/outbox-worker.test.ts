@@ -179,16 +179,25 @@ describe('outbox worker with a real SMTP server', () => {
     expect(logLines.join('\n')).not.toContain('Kanariefågel');
   });
 
-  it('logs references and outcomes, never tip content', async () => {
+  it('logs counters and error classes, references only at debug level, never tip content', async () => {
     const { reference } = await store.acceptTip(sampleTip());
     sink.failNext(1, 451);
     await runHourly(worker().runOnce, 2);
-    const logs = logLines.join('\n');
-    expect(logs).toContain(reference);
-    expect(logs).toContain('"outcome":"retry"');
-    expect(logs).toContain('"outcome":"sent"');
-    expect(logs).not.toContain('Kanariefågel');
-    expect(logs).not.toContain('Trapphus');
+    const info = logLines.join('\n');
+    expect(info).toContain('"retried":1');
+    expect(info).toContain('"sent":1');
+    expect(info).toContain('"TemporaryDeliveryError: 451 at DATA":1');
+    expect(info).not.toContain(reference);
+    expect(info).not.toContain('Kanariefågel');
+    expect(info).not.toContain('Trapphus');
+
+    logLines = [];
+    const second = await store.acceptTip(sampleTip(clock()));
+    const debug = createLogger('debug', { write: (line: string) => logLines.push(line) });
+    await startWorker({ store, mailer, clock, logger: debug, config, loop: false }).runOnce();
+    const lines = logLines.join('\n');
+    expect(lines).toContain(`"reference":"${second.reference}"`);
+    expect(lines).not.toContain('Kanariefågel');
   });
 
   it('sends in the background, and stop() waits for the sends in flight', async () => {

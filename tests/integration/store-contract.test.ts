@@ -48,6 +48,8 @@ interface Database {
   open(policy?: Partial<StorePolicy>): Promise<TipStore>;
   /** Every table's column names, read from the database's own catalogue. */
   columns(): Promise<Record<string, string[]>>;
+  /** Every row of a table, as the database holds it. */
+  rows(table: string): Promise<Record<string, unknown>[]>;
   cleanup(): Promise<void>;
 }
 
@@ -96,6 +98,12 @@ const sqliteBackend: Backend = {
         db.close();
         return result;
       },
+      async rows(table) {
+        const db = new BetterSqlite3(file, { readonly: true });
+        const rows = db.prepare<[], Record<string, unknown>>(`SELECT * FROM ${table}`).all();
+        db.close();
+        return rows;
+      },
       async cleanup() {
         await stores.closeAll();
         rmSync(dir, { recursive: true, force: true });
@@ -127,6 +135,12 @@ const postgresBackend: Backend = {
         const result: Record<string, string[]> = {};
         for (const row of rows) (result[row.table_name] ??= []).push(row.column_name);
         return result;
+      },
+      async rows(table) {
+        const sql = postgres(url, { max: 1 });
+        const rows = await sql.unsafe<Record<string, unknown>[]>(`SELECT * FROM ${table}`);
+        await sql.end();
+        return [...rows];
       },
       cleanup: async () => {
         await stores.closeAll();
@@ -513,6 +527,36 @@ describe.each([sqliteBackend, postgresBackend])('TipStore contract on $name', (b
       await store.recordHoneypot(T0);
       expect((await store.healthDetails(T0)).honeypotCount).toBe(2);
       await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    it('keeps no time finer than the minute once a tip is delivered', async () => {
+      await fresh();
+      const input = { ...sampleTip(0, T0 + 12_345), idempotencyKey: 'minute-key-0123456789' };
+      const { reference } = await store.acceptTip(input);
+      const claim = await claimOne(T0 + 700);
+      expect(claim.tip.acceptedAt).toBe(T0);
+      const retry = await store.markEmailFailed(claim, T0 + 900, {
+        kind: 'temporary',
+        errorClass: 'TemporaryDeliveryError',
+        reason: '451',
+      });
+      if (retry.state !== 'retry') throw new Error('expected a retry');
+      await store.markEmailSent(await claimOne(retry.nextAttemptAt), retry.nextAttemptAt + 321);
+      const lease = await store.claimIntake(T0 + 800, 1);
+      await store.ackIntake(lease.leaseId, [reference], T0 + 1_000);
+
+      const times: [string, unknown][] = [];
+      for (const table of ['tips', 'delivery_jobs', 'idempotency_keys']) {
+        for (const row of await database.rows(table)) {
+          for (const [column, value] of Object.entries(row)) {
+            if (/_at$|_until$|_start$/.test(column)) times.push([`${table}.${column}`, value]);
+          }
+        }
+      }
+      expect(times.length).toBeGreaterThan(8);
+      for (const [column, value] of times) {
+        if (value !== null) expect(Number(value) % MINUTE, column).toBe(0);
+      }
     });
 
     it('has no column that could hold an address, a user agent or anything else about the sender', async () => {

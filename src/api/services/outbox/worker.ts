@@ -63,8 +63,9 @@ type SendOutcome = 'sent' | 'retry' | 'dead' | 'stale' | 'unrecorded';
  * The outbox worker ("store first, send later", as FixMyStreet does): it
  * never runs inside a request. Runs in the server process by default and
  * alone as `npm run worker`; several workers may share one store, since
- * claims keep them off each other's jobs. Logs carry only references,
- * channels, outcomes and counters (THREATS #5).
+ * claims keep them off each other's jobs. Logs carry counters and error
+ * classes at info level and references only at debug level; never tip
+ * content (THREATS #5).
  */
 export function startWorker(options: WorkerOptions): OutboxWorker {
   const { store, mailer, clock, logger, config } = options;
@@ -76,46 +77,50 @@ export function startWorker(options: WorkerOptions): OutboxWorker {
   let nap = new AbortController();
   let running: Promise<unknown> = Promise.resolve();
 
-  const attempt = async (claim: EmailJobClaim): Promise<SendOutcome> => {
+  /** Sends one claimed email and records the outcome; per-tip details go to the debug log only. */
+  const attempt = async (claim: EmailJobClaim, failures: Map<string, number>): Promise<SendOutcome> => {
     const { reference } = claim.tip;
     try {
       await mailer.send(claim.tip);
     } catch (error) {
       const failure = toDeliveryFailure(error);
       const outcome = await store.markEmailFailed(claim, clock(), failure);
-      const fields = {
-        reference,
-        channel: 'email',
-        outcome: outcome.state,
-        error: failure.errorClass,
-        reason: failure.reason,
-      };
-      if (outcome.state === 'retry') {
-        logger.warn(
-          { ...fields, attempts: outcome.attempts, nextAttemptAt: new Date(outcome.nextAttemptAt).toISOString() },
-          'outbox: send failed, will retry',
-        );
-      } else if (outcome.state === 'dead') {
-        logger.error({ ...fields, attempts: outcome.attempts }, 'outbox: dead letter, waiting for an operator');
-      } else {
-        logger.warn(fields, 'outbox: send failed after the claim was taken over');
-      }
+      const label = `${failure.errorClass}: ${failure.reason}`;
+      failures.set(label, (failures.get(label) ?? 0) + 1);
+      logger.debug({ reference, channel: 'email', outcome: outcome.state, error: label }, 'outbox: send failed');
       return outcome.state;
     }
     // Sent: if recording fails now, the claim runs out and the tip is sent again with the
     // same Message-ID (at least once, never lost).
     await store.markEmailSent(claim, clock());
-    logger.info({ reference, channel: 'email', outcome: 'sent', attempts: claim.attempts + 1 }, 'outbox: sent');
+    logger.debug({ reference, channel: 'email', outcome: 'sent', attempts: claim.attempts + 1 }, 'outbox: sent');
     return 'sent';
   };
 
   /** Never rejects, so one failing store call cannot leave other sends running unobserved. */
-  const deliver = (claim: EmailJobClaim): Promise<SendOutcome> =>
-    attempt(claim).catch((error: unknown) => {
+  const deliver = (claim: EmailJobClaim, failures: Map<string, number>): Promise<SendOutcome> =>
+    attempt(claim, failures).catch((error: unknown) => {
       const name = error instanceof Error ? error.name : 'UnknownError';
-      logger.error({ reference: claim.tip.reference, channel: 'email', error: name }, 'outbox: outcome not recorded');
+      logger.error({ channel: 'email', error: name }, 'outbox: outcome not recorded, the job will be tried again');
       return 'unrecorded';
     });
+
+  /**
+   * One line per run, without references: a per-tip line would carry a
+   * millisecond timestamp right after the tip's acceptance, finer than the
+   * minute the store keeps, and pair it with the reference.
+   */
+  const report = (run: WorkerRun, failures: Map<string, number>) => {
+    if (run.claimed === 0) return;
+    const fields = { channel: 'email', ...run, purged: undefined, failures: Object.fromEntries(failures) };
+    if (run.deadLettered > 0) {
+      logger.error(fields, 'outbox: dead letters waiting for an operator (npm run intake -- list)');
+    } else if (run.retried + run.unrecorded > 0) {
+      logger.warn(fields, 'outbox: some sends failed and will be retried');
+    } else {
+      logger.info(fields, 'outbox: sent');
+    }
+  };
 
   /** A failed purge is logged and tried again on the next run; it never holds up sending. */
   const purgeIfNewDay = async (now: number): Promise<PurgeResult | null> => {
@@ -144,9 +149,10 @@ export function startWorker(options: WorkerOptions): OutboxWorker {
     if (leases.expired > 0) logger.info({ channel: 'intake', ...leases }, 'intake: leases expired');
     const purged = await purgeIfNewDay(now);
     const claims = await store.claimEmailJobs(now, { limit: batchSize, leaseMs: config.worker.claimMs });
-    const outcomes = await mapBounded(claims, concurrency, deliver);
+    const failures = new Map<string, number>();
+    const outcomes = await mapBounded(claims, concurrency, (claim) => deliver(claim, failures));
     const count = (state: SendOutcome) => outcomes.filter((outcome) => outcome === state).length;
-    return {
+    const run: WorkerRun = {
       claimed: claims.length,
       sent: count('sent'),
       retried: count('retry'),
@@ -157,6 +163,8 @@ export function startWorker(options: WorkerOptions): OutboxWorker {
       intakeDeadLettered: leases.deadLettered,
       purged,
     };
+    report(run, failures);
+    return run;
   };
 
   const runOnce = (): Promise<WorkerRun> => {

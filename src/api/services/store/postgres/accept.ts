@@ -1,4 +1,4 @@
-import { CHANNELS } from '../../tips/types.ts';
+import { CHANNELS, toMinute } from '../../tips/types.ts';
 import { newReference } from '../../tips/reference.ts';
 import { IDEMPOTENCY_WINDOW_MS } from '../store-policy.ts';
 import { encodePayload, hashIdempotencyKey } from '../stored-tip.ts';
@@ -31,13 +31,15 @@ export function postgresFindByIdempotencyKey(sql: Pool): (key: string, now: numb
 export function postgresAccept(sql: Pool): (input: AcceptTipInput) => Promise<AcceptTipResult> {
   const channels = sql.array([...CHANNELS]);
   return async (input) => {
+    // The caller truncates already; truncating again keeps a finer time out of the store whatever it passes.
+    const acceptedAt = toMinute(input.acceptedAt);
     const keyHash = input.idempotencyKey === undefined ? null : hashIdempotencyKey(input.idempotencyKey);
     const payload = encodePayload(input.tip, input.flags);
     for (let attempt = 1; ; attempt += 1) {
       const candidates = sql.array(Array.from({ length: REFERENCE_CANDIDATES }, newReference));
       const [row] = await sql<{ tip_reference: string | null; created: boolean }[]>`
         SELECT tip_reference, created FROM accept_tip(
-          ${keyHash}, ${input.acceptedAt - IDEMPOTENCY_WINDOW_MS}, ${input.acceptedAt}, ${input.language},
+          ${keyHash}, ${acceptedAt - IDEMPOTENCY_WINDOW_MS}, ${acceptedAt}, ${input.language},
           ${payload}, ${candidates}::text[], ${channels}::text[])`;
       if (row?.tip_reference) return { reference: row.tip_reference, created: row.created };
       // The winning duplicate vanished meanwhile (its key went stale): try again.

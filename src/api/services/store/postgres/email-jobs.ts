@@ -50,7 +50,8 @@ export function postgresEmailJobs(sql: Pool, policy: StorePolicy) {
       const minute = toMinute(now);
       await sql.begin(async (tx) => {
         const updated = await tx`
-          UPDATE delivery_jobs j SET state = 'delivered', finished_at = ${minute}, claim_id = NULL, claimed_until = NULL
+          UPDATE delivery_jobs j SET state = 'delivered', finished_at = ${minute}, next_attempt_at = ${minute},
+            claim_id = NULL, claimed_until = NULL
           FROM tips t
           WHERE t.id = j.tip_id AND t.reference = ${claim.tip.reference} AND j.channel = 'email' AND j.state = 'pending'`;
         if (updated.count === 0) return;
@@ -77,6 +78,7 @@ export function postgresEmailJobs(sql: Pool, policy: StorePolicy) {
         if (decision.state === 'dead') {
           await tx`
             UPDATE delivery_jobs SET state = 'dead', attempts = ${attempts}, finished_at = ${toMinute(now)},
+              next_attempt_at = ${toMinute(now)},
               last_error = ${lastError}, claim_id = NULL, claimed_until = NULL
             WHERE channel = 'email' AND tip_id = ${job.tip_id}`;
           return { state: 'dead', attempts };

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { CHANNELS } from '../../tips/types.ts';
+import { CHANNELS, toMinute } from '../../tips/types.ts';
 import { newReference } from '../../tips/reference.ts';
 import { IDEMPOTENCY_WINDOW_MS } from '../store-policy.ts';
 import { encodePayload, hashIdempotencyKey } from '../stored-tip.ts';
@@ -43,9 +43,11 @@ export function sqliteAccept(db: Database): (input: AcceptTipInput) => AcceptTip
   );
 
   return (input: AcceptTipInput): AcceptTipResult => {
+    // The caller truncates already; truncating again keeps a finer time out of the store whatever it passes.
+    const acceptedAt = toMinute(input.acceptedAt);
     const keyHash = input.idempotencyKey === undefined ? undefined : hashIdempotencyKey(input.idempotencyKey);
     if (keyHash !== undefined) {
-      const since = input.acceptedAt - IDEMPOTENCY_WINDOW_MS;
+      const since = acceptedAt - IDEMPOTENCY_WINDOW_MS;
       const existing = findKey.get(keyHash, since);
       if (existing) return { reference: existing.reference, created: false };
       deleteStaleKey.run(keyHash, since);
@@ -53,10 +55,10 @@ export function sqliteAccept(db: Database): (input: AcceptTipInput) => AcceptTip
     const payload = encodePayload(input.tip, input.flags);
     for (let attempt = 0; attempt < MAX_REFERENCE_TRIES; attempt += 1) {
       const reference = newReference();
-      const row = insertTip.get(reference, input.acceptedAt, input.language, payload);
+      const row = insertTip.get(reference, acceptedAt, input.language, payload);
       if (!row) continue; // reference taken: draw another
-      for (const channel of CHANNELS) insertJob.run(row.id, channel, input.acceptedAt, input.acceptedAt);
-      if (keyHash !== undefined) insertKey.run(keyHash, row.id, input.acceptedAt);
+      for (const channel of CHANNELS) insertJob.run(row.id, channel, acceptedAt, acceptedAt);
+      if (keyHash !== undefined) insertKey.run(keyHash, row.id, acceptedAt);
       return { reference, created: true };
     }
     throw new Error('could not draw an unused reference');

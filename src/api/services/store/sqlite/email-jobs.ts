@@ -34,8 +34,10 @@ export function sqliteEmailJobs(db: Database, policy: StorePolicy) {
      FROM delivery_jobs j JOIN tips t ON t.id = j.tip_id
      WHERE j.channel = 'email' AND j.claim_id = ? ORDER BY j.next_attempt_at, j.tip_id`,
   );
-  const markSent = db.prepare<[number, string]>(
-    `UPDATE delivery_jobs SET state = 'delivered', finished_at = ?, claim_id = NULL, claimed_until = NULL
+  // A finished job keeps no time finer than the minute: its first attempt came right after acceptance.
+  const markSent = db.prepare<[number, number, string]>(
+    `UPDATE delivery_jobs SET state = 'delivered', finished_at = ?, next_attempt_at = ?, claim_id = NULL,
+       claimed_until = NULL
      WHERE channel = 'email' AND state = 'pending' AND tip_id = (SELECT id FROM tips WHERE reference = ?)`,
   );
   const noteLastSent = db.prepare<[number]>(
@@ -50,9 +52,9 @@ export function sqliteEmailJobs(db: Database, policy: StorePolicy) {
     `UPDATE delivery_jobs SET attempts = ?, next_attempt_at = ?, last_error = ?, claim_id = NULL, claimed_until = NULL
      WHERE channel = 'email' AND tip_id = ?`,
   );
-  const deadLetter = db.prepare<[number, number, string, number]>(
-    `UPDATE delivery_jobs SET state = 'dead', attempts = ?, finished_at = ?, last_error = ?, claim_id = NULL,
-       claimed_until = NULL
+  const deadLetter = db.prepare<[number, number, number, string, number]>(
+    `UPDATE delivery_jobs SET state = 'dead', attempts = ?, finished_at = ?, next_attempt_at = ?, last_error = ?,
+       claim_id = NULL, claimed_until = NULL
      WHERE channel = 'email' AND tip_id = ?`,
   );
 
@@ -70,7 +72,7 @@ export function sqliteEmailJobs(db: Database, policy: StorePolicy) {
 
   const sent = db.transaction((reference: string, now: number) => {
     const minute = toMinute(now);
-    if (markSent.run(minute, reference).changes > 0) noteLastSent.run(minute);
+    if (markSent.run(minute, minute, reference).changes > 0) noteLastSent.run(minute);
   });
 
   const failed = db.transaction(
@@ -84,7 +86,7 @@ export function sqliteEmailJobs(db: Database, policy: StorePolicy) {
         policy,
       );
       if (decision.state === 'dead') {
-        deadLetter.run(attempts, toMinute(now), lastError, job.tip_id);
+        deadLetter.run(attempts, toMinute(now), toMinute(now), lastError, job.tip_id);
         return { state: 'dead', attempts };
       }
       scheduleRetry.run(attempts, decision.nextAttemptAt, lastError, job.tip_id);
