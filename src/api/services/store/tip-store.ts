@@ -72,7 +72,8 @@ export interface TipStore {
    * Deletes tips accepted more than `retentionDays` before `now` whose every
    * job is finished (delivered or discarded), with their jobs, and every
    * idempotency key older than 24 hours. Undelivered and dead-lettered tips
-   * stay. Deleted content is overwritten (secure_delete / VACUUM-free).
+   * stay. On SQLite the deleted content is overwritten (secure_delete) and
+   * the WAL emptied; PostgreSQL reclaims it through (auto)vacuum.
    */
   purge(now: number, retentionDays: number): Promise<PurgeResult>;
 }
