@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { detectPersonalData } from '../../schemas/personal-data.ts';
 import { TIP_FIELDS, type TipField, type TipFieldErrors } from '../../schemas/tip.ts';
 import { AboutTips } from './AboutTips.tsx';
@@ -62,7 +62,8 @@ export default function TipForm(props: TipFormProps) {
     if (Object.keys(props.errors).length > 0) focusNext.current = SUMMARY_ID;
   }, []);
 
-  useEffect(() => {
+  // Focus moves as soon as the render that shows its target is in the DOM.
+  useLayoutEffect(() => {
     if (!focusNext.current) return;
     document.getElementById(focusNext.current)?.focus();
     focusNext.current = null;
