@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { detectPersonalData } from '../../schemas/personal-data.ts';
-import { TIP_FIELDS, type TipField, type TipFieldErrors } from '../../schemas/tip.ts';
+import type { TipField, TipFieldErrors } from '../../schemas/tip.ts';
 import { AboutTips } from './AboutTips.tsx';
 import { ChoiceField } from './ChoiceField.tsx';
 import { Confirmation, CONFIRMATION_HEADING_ID } from './Confirmation.tsx';
@@ -48,18 +48,40 @@ export default function TipForm(props: TipFormProps) {
   const [heldFor, setHeldFor] = useState<string | null>(null);
 
   const personalData = detectPersonalData(checkedText);
+  /** The values of the latest render, for checks that run after a pointer press. */
+  const latest = useRef(values);
+  latest.current = values;
+  const pointer = useRef({ down: false, pending: new Set<TipField>() });
 
   useEffect(() => {
-    // The browser may have restored or the person typed values before the
-    // island hydrated (a slow phone): the form's own values are the truth.
-    const form = formRef.current;
-    if (form) setValues(readForm(form));
     const title = document.title;
     const at = title.indexOf(t.page.title);
     titleSuffix.current = at >= 0 ? title.slice(at + t.page.title.length) : '';
     setHydrated(true);
     // A no-JavaScript send that came back with errors: take the person to them (GOV.UK).
     if (Object.keys(props.errors).length > 0) focusNext.current = SUMMARY_ID;
+  }, []);
+
+  useEffect(() => {
+    const press = () => {
+      pointer.current.down = true;
+    };
+    // After the click that follows pointerup has been handled.
+    const release = () =>
+      setTimeout(() => {
+        pointer.current.down = false;
+        const fields = [...pointer.current.pending];
+        pointer.current.pending.clear();
+        fields.forEach(checkField);
+      }, 0);
+    document.addEventListener('pointerdown', press, true);
+    document.addEventListener('pointerup', release, true);
+    document.addEventListener('pointercancel', release, true);
+    return () => {
+      document.removeEventListener('pointerdown', press, true);
+      document.removeEventListener('pointerup', release, true);
+      document.removeEventListener('pointercancel', release, true);
+    };
   }, []);
 
   // Focus moves as soon as the render that shows its target is in the DOM.
@@ -84,11 +106,20 @@ export default function TipForm(props: TipFormProps) {
     if (field === 'description' && personalData.length > 0) setCheckedText(value);
   };
 
-  const blur = (field: TipField) => {
+  // Checks a field the person has left (GOV.UK-style: on leaving, not while typing).
+  const checkField = (field: TipField) => {
+    const current = latest.current;
     // Leaving an empty field is not an error yet: nobody is told off for a field they skipped past.
-    if (values[field] === '' && !errors[field]) return;
-    setErrors((shown) => refreshErrors(shown, values, field));
-    if (field === 'description') setCheckedText(values.description);
+    setErrors((shown) => (current[field] === '' && !shown[field] ? shown : refreshErrors(shown, current, field)));
+    if (field === 'description') setCheckedText(current.description);
+  };
+
+  const blur = (field: TipField) => {
+    // Leaving a field by pressing something (Send, a radio below): a message
+    // appearing now would move that target from under the pointer and lose
+    // the click, so the check waits until the press is over.
+    if (pointer.current.down) pointer.current.pending.add(field);
+    else checkField(field);
   };
 
   const showErrors = (found: TipFieldErrors) => {
@@ -262,15 +293,4 @@ export default function TipForm(props: TipFormProps) {
       </form>
     </div>
   );
-}
-
-/** The form's current values as a post would carry them. */
-function readForm(form: HTMLFormElement): TipValues {
-  const data = new FormData(form);
-  const values = emptyValues();
-  for (const field of TIP_FIELDS) {
-    const value = data.get(field);
-    if (typeof value === 'string') values[field] = value;
-  }
-  return values;
 }

@@ -8,6 +8,7 @@ import { config } from 'zod/mini';
 import TipForm from './TipForm.tsx';
 import type { TipFormProps } from './props.ts';
 import { ISLAND_ROOT_ID } from './island.ts';
+import { formValues } from './validation.ts';
 
 // The page's CSP has no 'unsafe-eval': tell zod not to try `new Function` (it
 // would fall back anyway, after a CSP violation report in the console).
@@ -15,4 +16,10 @@ config({ jitless: true });
 
 const root = document.getElementById(ISLAND_ROOT_ID);
 const props = root?.dataset.props;
-if (root && props) hydrate(h(TipForm, JSON.parse(props) as TipFormProps), root);
+if (root && props) {
+  const parsed = JSON.parse(props) as TipFormProps;
+  const form = root.querySelector('form');
+  // What the form holds now wins over what the server rendered (see formValues).
+  const values = form ? { ...parsed.values, ...formValues(form) } : parsed.values;
+  hydrate(h(TipForm, { ...parsed, values }), root);
+}

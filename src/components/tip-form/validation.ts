@@ -71,3 +71,18 @@ export function sameErrors(a: TipFieldErrors, b: TipFieldErrors): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof TipFieldErrors>;
   return [...keys].every((key) => a[key] === b[key]);
 }
+
+/**
+ * The values a form holds right now, as a post would carry them. Read before
+ * hydrating: the browser may have restored values, or the person typed
+ * before the script arrived (a slow phone), and hydration must not undo that.
+ */
+export function formValues(form: HTMLFormElement): TipValues {
+  const data = new FormData(form);
+  const values = emptyValues();
+  for (const field of TIP_FIELDS) {
+    const value = data.get(field);
+    if (typeof value === 'string') values[field] = value;
+  }
+  return values;
+}
