@@ -4,7 +4,6 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { buildSettingsFromEnvironment } from './src/api/config.ts';
-import { CSP_DIRECTIVES } from './src/server/security-headers.ts';
 
 const buildSettings = buildSettingsFromEnvironment();
 
@@ -29,9 +28,8 @@ export default defineConfig({
   ],
   devToolbar: { enabled: false },
   prefetch: false,
-  security: {
-    csp: { directives: [...CSP_DIRECTIVES] },
-  },
+  // No `security.csp`: pages carry no inline script or style, and the front
+  // layer sends one strict CSP header for every response (src/server/security-headers.ts).
   vite: {
     build: { assetsInlineLimit: 0 },
     define: {

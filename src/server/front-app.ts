@@ -4,7 +4,7 @@ import type { Logger } from '../api/logger.ts';
 import { localeOfPath } from '../i18n/locales.ts';
 import { notFoundPathFor, pageForPath } from '../i18n/routes.ts';
 import { requestLog } from './request-log.ts';
-import { SECURITY_HEADERS } from './security-headers.ts';
+import { applySecurityHeaders } from './security-headers.ts';
 import { staticFiles } from './static-files.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -33,11 +33,7 @@ export function createFrontApp({ logger, api, clientAddress, dynamicPages, clien
     await next();
     // Pages Astro rendered went straight to the socket with these headers already set (astro-pages.ts).
     if (c.res === RESPONSE_ALREADY_SENT) return;
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-      // Astro sets a CSP of its own (with hashes for its inline scripts) on the pages it renders.
-      if (name === 'Content-Security-Policy' && c.res.headers.has(name)) continue;
-      c.res.headers.set(name, value);
-    }
+    applySecurityHeaders((name, value) => c.res.headers.set(name, value));
   });
 
   app.use('/api/*', clientAddress);

@@ -3,8 +3,12 @@
  * API, Astro-rendered page, error). One list, applied by the front layer.
  */
 
-/** Directives shared by the header CSP and Astro's per-page CSP (see astro.config.mjs). */
-export const CSP_DIRECTIVES = [
+/**
+ * The site has no inline script or style anywhere (Astro's CSP helper is off:
+ * its `<meta>` CSP would repeat frame-ancestors, which browsers ignore there
+ * with a console error), so one strict policy in the header fits every page.
+ */
+const CSP_DIRECTIVES = [
   "default-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
@@ -13,13 +17,12 @@ export const CSP_DIRECTIVES = [
   "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
 ] as const;
 
-/** CSP for responses Astro did not render: no inline script or style at all. */
-export const DEFAULT_CSP = [...CSP_DIRECTIVES, "script-src 'self'", "style-src 'self'"].join('; ');
-
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': DEFAULT_CSP,
+  'Content-Security-Policy': CSP_DIRECTIVES.join('; '),
   'Strict-Transport-Security': 'max-age=31536000',
   // same-origin, not no-referrer: under no-referrer browsers send `Origin: null`
   // on our own no-JavaScript form posts (see STACK-NOTES "Form posts").

@@ -70,12 +70,6 @@ async function inspect(page: Page, path: string): Promise<PageReport> {
   };
 }
 
-// TODO(astro.config.mjs): Astro's <meta> CSP repeats `frame-ancestors`, which
-// browsers ignore there and report as a console error (it costs Lighthouse
-// best-practices points). Drop this exception once that directive is kept
-// out of `security.csp` (it stays in the HTTP header).
-const KNOWN_CONSOLE_ERRORS = [/directive 'frame-ancestors' is ignored when delivered via a <meta> element/];
-
 /** A fresh context that records every request it makes and every error the pages log. */
 async function recordingContext(
   width: number,
@@ -85,10 +79,7 @@ async function recordingContext(
   const errors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   context.on('console', (message) => {
-    const text = message.text();
-    if (message.type() === 'error' && !KNOWN_CONSOLE_ERRORS.some((known) => known.test(text))) {
-      errors.push(`${message.page()?.url()}: ${text}`);
-    }
+    if (message.type() === 'error') errors.push(`${message.page()?.url()}: ${message.text()}`);
   });
   context.on('weberror', (error) => errors.push(`${error.page()?.url()}: ${error.error().message}`));
   return { context, requests, errors };
