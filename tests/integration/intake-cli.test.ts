@@ -19,6 +19,8 @@ import { tipFixture } from '../helpers/fixtures.ts';
  */
 
 const execFileAsync = promisify(execFile);
+/** The intake queue exists only when a consumer can claim from it. */
+const INTAKE_TOKENS = 'intake-cli-token-0123456789abcdef0123456';
 const NOW = toMinute(Date.now());
 
 let dataDir: string;
@@ -26,7 +28,7 @@ let store: TipStore;
 
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'tips-intake-cli-'));
-  const config = loadConfig({ DATA_DIR: dataDir });
+  const config = loadConfig({ DATA_DIR: dataDir, INTAKE_TOKENS });
   store = createSqliteTipStore({ file: join(dataDir, 'tips.sqlite'), policy: policyFromConfig(config), now: NOW });
 });
 afterEach(async () => {
@@ -46,7 +48,7 @@ async function accept(fixture: string, minutesAgo: number): Promise<string> {
 async function intake(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await execFileAsync(process.execPath, ['src/cli/intake.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, NODE_ENV: 'test' },
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, NODE_ENV: 'test', INTAKE_TOKENS },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {

@@ -226,6 +226,13 @@ describe.each([sqliteBackend, postgresBackend])('TipStore contract on $name', (b
       expect((await store.healthDetails(T0)).queueDepth).toEqual({ email: 1, intake: 1 });
     });
 
+    it('creates only the jobs of the configured channels (no intake job while nobody can claim one)', async () => {
+      await fresh({ channels: ['email'] });
+      await store.acceptTip(sampleTip(0));
+      expect((await store.healthDetails(T0)).queueDepth).toEqual({ email: 1, intake: 0 });
+      expect((await store.claimIntake(T0, 10)).tips).toEqual([]);
+    });
+
     it('finds the reference of a key seen within 24 hours, and nothing for others', async () => {
       await fresh();
       const first = await store.acceptTip(sampleTip(0, T0, 'lookup-key-0123456789'));

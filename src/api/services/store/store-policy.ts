@@ -1,4 +1,5 @@
 import type { Config } from '../../config.ts';
+import { CHANNELS, type Channel } from '../tips/types.ts';
 
 /**
  * The rules both store backends apply: how long an email may keep failing,
@@ -17,6 +18,17 @@ export interface StorePolicy {
   intakeMaxLeases: number;
   /** In [0, 1); `Math.random` unless a test makes it deterministic. */
   random: () => number;
+  /**
+   * The channels a new tip gets a delivery job for (default: all). The intake
+   * queue is one only when a consumer can claim from it (INTAKE_TOKENS set):
+   * a job nobody can take would keep its tip from ever being purged.
+   */
+  channels?: readonly Channel[];
+}
+
+/** The channels of a policy: all unless it names fewer. */
+export function channelsOf(policy: Pick<StorePolicy, 'channels'>): readonly Channel[] {
+  return policy.channels ?? CHANNELS;
 }
 
 export const DEFAULT_BACKOFF_BASE_MS = 30_000;
@@ -31,6 +43,7 @@ export function policyFromConfig(config: Pick<Config, 'worker' | 'intake'>): Sto
     intakeLeaseMs: config.intake.leaseSeconds * 1000,
     intakeMaxLeases: config.intake.maxLeases,
     random: Math.random,
+    channels: config.intake.tokens.length > 0 ? CHANNELS : ['email'],
   };
 }
 

@@ -1,4 +1,4 @@
-import { CHANNELS, toMinute } from '../../tips/types.ts';
+import { toMinute, type Channel } from '../../tips/types.ts';
 import { newReference } from '../../tips/reference.ts';
 import { IDEMPOTENCY_WINDOW_MS } from '../store-policy.ts';
 import { encodePayload, hashIdempotencyKey } from '../stored-tip.ts';
@@ -28,8 +28,11 @@ export function postgresFindByIdempotencyKey(sql: Pool): (key: string, now: numb
  * transaction, finds the key taken, drops its own copy and answers with the
  * earlier reference.
  */
-export function postgresAccept(sql: Pool): (input: AcceptTipInput) => Promise<AcceptTipResult> {
-  const channels = sql.array([...CHANNELS]);
+export function postgresAccept(
+  sql: Pool,
+  jobChannels: readonly Channel[],
+): (input: AcceptTipInput) => Promise<AcceptTipResult> {
+  const channels = sql.array([...jobChannels]);
   return async (input) => {
     // The caller truncates already; truncating again keeps a finer time out of the store whatever it passes.
     const acceptedAt = toMinute(input.acceptedAt);

@@ -1,4 +1,4 @@
-import type { StorePolicy } from '../store-policy.ts';
+import { channelsOf, type StorePolicy } from '../store-policy.ts';
 import type { TipStore } from '../tip-store.ts';
 import { postgresAccept, postgresFindByIdempotencyKey } from './accept.ts';
 import { connectPostgres } from './connect.ts';
@@ -31,7 +31,7 @@ export async function createPostgresTipStore(options: {
   const dead = postgresDeadLetters(sql);
   const maintenance = postgresMaintenance(sql);
   return {
-    acceptTip: postgresAccept(sql),
+    acceptTip: postgresAccept(sql, channelsOf(options.policy)),
     findByIdempotencyKey: postgresFindByIdempotencyKey(sql),
     recordHoneypot: () => maintenance.recordHoneypot(),
     healthDetails: (now) => maintenance.healthDetails(now),

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { CHANNELS, toMinute } from '../../tips/types.ts';
+import { toMinute, type Channel } from '../../tips/types.ts';
 import { newReference } from '../../tips/reference.ts';
 import { IDEMPOTENCY_WINDOW_MS } from '../store-policy.ts';
 import { encodePayload, hashIdempotencyKey } from '../stored-tip.ts';
@@ -23,7 +23,7 @@ export function sqliteFindByIdempotencyKey(db: Database): (key: string, now: num
  * connections or processes wait and then find the key. The caller answers
  * only after the commit, which synchronous=FULL makes durable.
  */
-export function sqliteAccept(db: Database): (input: AcceptTipInput) => AcceptTipResult {
+export function sqliteAccept(db: Database, channels: readonly Channel[]): (input: AcceptTipInput) => AcceptTipResult {
   const findKey = db.prepare<[string, number], { reference: string }>(
     `SELECT t.reference FROM idempotency_keys k JOIN tips t ON t.id = k.tip_id
      WHERE k.key_hash = ? AND k.created_at > ?`,
@@ -57,7 +57,7 @@ export function sqliteAccept(db: Database): (input: AcceptTipInput) => AcceptTip
       const reference = newReference();
       const row = insertTip.get(reference, acceptedAt, input.language, payload);
       if (!row) continue; // reference taken: draw another
-      for (const channel of CHANNELS) insertJob.run(row.id, channel, acceptedAt, acceptedAt);
+      for (const channel of channels) insertJob.run(row.id, channel, acceptedAt, acceptedAt);
       if (keyHash !== undefined) insertKey.run(keyHash, row.id, acceptedAt);
       return { reference, created: true };
     }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { StorePolicy } from '../store-policy.ts';
+import { channelsOf, type StorePolicy } from '../store-policy.ts';
 import type { TipStore } from '../tip-store.ts';
 import { sqliteAccept, sqliteFindByIdempotencyKey } from './accept.ts';
 import { sqliteDeadLetters } from './dead-letters.ts';
@@ -33,7 +33,7 @@ export interface SqliteTipStore extends TipStore {
 export function createSqliteTipStore(options: { file: string; policy: StorePolicy; now: number }): SqliteTipStore {
   const db = openSqliteDatabase(options.file);
   migrateSqlite(db, options.now);
-  const accept = groupCommit(db, sqliteAccept(db));
+  const accept = groupCommit(db, sqliteAccept(db, channelsOf(options.policy)));
   const findByIdempotencyKey = sqliteFindByIdempotencyKey(db);
   const email = sqliteEmailJobs(db, options.policy);
   const intake = sqliteIntakeQueue(db, options.policy);
