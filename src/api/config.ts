@@ -99,6 +99,9 @@ const envShape = z.object({
   SHUTDOWN_GRACE_MS: integer(10_000, 0, 120_000),
 });
 
+/** Every variable the service reads (the README's configuration table must list each). */
+export const ENV_VARIABLES = Object.keys(envShape.shape);
+
 const envSchema = envShape
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

@@ -38,3 +38,14 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('the README', () => {
+  it('documents every environment variable in its configuration table', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ENV_VARIABLES } = await import('../../src/api/config.ts');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Architecture'));
+    const missing = ENV_VARIABLES.filter((name) => !table.includes(`\`${name}\``));
+    expect(missing).toEqual([]);
+  });
+});
