@@ -59,7 +59,10 @@ describe('the JavaScript budget', () => {
     await page.waitForLoadState('networkidle');
     await Promise.all(pending);
     const inline = await page.$$eval('script:not([src])', (nodes) =>
-      nodes.filter((node) => !node.type || /javascript|module/.test(node.type)).map((node) => node.textContent ?? ''),
+      nodes
+        .map((node) => ({ type: node.getAttribute('type') ?? '', text: node.textContent ?? '' }))
+        .filter((script) => script.type === '' || /javascript|module/.test(script.type))
+        .map((script) => script.text),
     );
     for (const [index, text] of inline.entries()) {
       scripts.push({
