@@ -59,6 +59,8 @@ async function violationsIn(
   if (withoutScripts) expect(await page.locator('#tip-description-count').count(), 'the island hydrated').toBe(0);
   expect(await page.getAttribute('html', 'lang')).toBe(locale);
   expect(await page.getAttribute('html', 'dir')).toBe(LOCALE_INFO[locale].dir);
+  // Reflow (WCAG 1.4.10): nothing wider than the screen, so no sideways scrolling.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   const violations = await axeViolations(page);
   await context.close();
   expect(watch.problems).toEqual([]);

@@ -42,11 +42,13 @@ describe('the JavaScript budget', () => {
   it('every script the tip page loads, inline ones included, is at most 20 KB gzipped in total', async () => {
     const { context, page, watch } = await openPage(browser);
     const scripts: { name: string; bytes: number; gzipped: number }[] = [];
+    const bodies: string[] = [];
     const pending: Promise<void>[] = [];
     page.on('response', (response) => {
       if (response.request().resourceType() !== 'script') return;
       pending.push(
         response.body().then((body) => {
+          bodies.push(body.toString('utf8'));
           scripts.push({
             name: new URL(response.url()).pathname,
             bytes: body.length,
@@ -84,6 +86,8 @@ describe('the JavaScript budget', () => {
       ].join('\n'),
     );
     expect(scripts.some((script) => script.name.includes('TipFormIsland'))).toBe(true);
+    // The strings travel in the page as props, not in the bundle.
+    expect(bodies.join('\n')).not.toMatch(/Det finns ett problem|There is a problem|توجد مشكلة/);
     expect(total).toBeLessThanOrEqual(JS_BUDGET_BYTES);
     expect(watch.problems).toEqual([]);
   });
@@ -253,6 +257,30 @@ describe('sending', () => {
     await context.close();
     expect(count).toBe('Du har 3\u00a0933 tecken kvar');
     expect(request.postDataJSON()).toMatchObject(tipFixture('minimal').fields);
+  });
+
+  it('a refused form token (e.g. expired): the form is posted the ordinary way and comes back with a fresh token and the text', async () => {
+    const { context, page, watch } = await openPage(browser);
+    // Serve the real page with its token spoiled, as one that had expired would be refused.
+    await context.route(tipUrl('en'), async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/v1\.\d+\.[A-Za-z0-9_-]{43}/g, 'v1.1.spoiled');
+      await route.fulfill({ response, body: html });
+    });
+    await gotoTipPage(page, tipUrl('en'));
+    await fillTip(page, tipFixture('minimal').fields);
+    const [navigation] = await Promise.all([page.waitForNavigation(), page.click('#tip-submit')]);
+    await page.waitForSelector('#tip-error-summary:focus');
+    const summary = await page.textContent('#tip-error-summary');
+    const description = await page.inputValue('#tip-description');
+    await page.click('#tip-submit');
+    await page.waitForSelector('#tip-confirmation-heading:focus');
+    await context.close();
+    expect(navigation?.status()).toBe(422);
+    expect(summary).toContain('The form could not be checked');
+    expect(description).toBe(tipFixture('minimal').fields.description);
+    // One refused fetch, one ordinary post, one accepted fetch.
+    expect(watch.tipPosts()).toBe(3);
   });
 
   it('when the server cannot be reached: a notice with the alternatives takes focus, the text is kept', async () => {
