@@ -184,6 +184,35 @@ describe('with JavaScript disabled', () => {
   });
 });
 
+describe('entered text on a page the server renders', () => {
+  it('markup, quotes and bidi controls come back as inert text, in the fields and in the island’s props', async () => {
+    // Scripts of the site served empty: anything that runs would be injected.
+    const { context, page, watch } = await openPage(browser, { withoutScripts: true });
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await gotoTipPage(page, server.url + pathFor('report', 'sv'), { hydrated: false });
+    const { place = '', description = '' } = tipFixture('injection').fields;
+    await fillTip(page, { category: 'other', area: 'segeltorp', place, description: `${description}\u0007` });
+    const [response] = await Promise.all([page.waitForNavigation(), page.click('#tip-submit')]);
+    const kept = { place: await page.inputValue('#tip-place'), description: await page.inputValue('#tip-description') };
+    const props = JSON.parse((await page.getAttribute('#tip-form-island', 'data-props')) ?? '{}') as {
+      values: Record<string, string>;
+    };
+    const injected = await page.locator('img[src="x"], script:not([src]):not([type])').count();
+    await context.close();
+
+    expect(response?.status()).toBe(422);
+    expect(kept).toEqual({ place, description: `${description}\u0007` });
+    expect(props.values.place).toBe(place);
+    expect(injected).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(watch.problems).toEqual([]);
+  });
+});
+
 describe('a category preselected by a focus-area link (?category=)', () => {
   it('is chosen, and its focus area is offered first, with and without JavaScript', async () => {
     for (const javaScriptEnabled of [true, false]) {
