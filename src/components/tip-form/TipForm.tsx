@@ -219,11 +219,6 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
     const { t, locale, paths, categories, areas, formToken, idempotencyKey } = this.props;
     const { hydrated, values, errors, summary, sending, outcome, reference, checkedText, heldFor } = this.state;
     const personalData = detectPersonalData(checkedText);
-    const change = this.change;
-    const blur = this.blur;
-    const formRef = this.form;
-    const onSubmit = this.onSubmit;
-    const targetOf = this.targetOf;
 
     if (reference) {
       return (
@@ -240,8 +235,8 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
           <RichText text={t.page.lede} paths={paths} />
         </p>
         <AboutTips t={t} paths={paths} />
-        <form ref={formRef} class="tip-form" method="post" action="/api/tips" noValidate onSubmit={onSubmit}>
-          <ErrorSummary t={t} errors={summary} targetOf={targetOf} />
+        <form ref={this.form} class="tip-form" method="post" action="/api/tips" noValidate onSubmit={this.onSubmit}>
+          <ErrorSummary t={t} errors={summary} targetOf={this.targetOf} />
           {outcome && <OutcomeNotice t={t} paths={paths} outcome={outcome} />}
           <input type="hidden" name="lang" value={locale} />
           <input type="hidden" name="formToken" value={formToken} />
@@ -255,7 +250,7 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
             options={categories}
             value={values.category}
             error={errors.category}
-            onChange={change}
+            onChange={this.change}
           />
           <UrgentNotice t={t} paths={paths} kind="close" show={values.category === 'close-relationship-violence'} />
           <ChoiceField
@@ -267,7 +262,7 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
             options={areas}
             value={values.area}
             error={errors.area}
-            onChange={change}
+            onChange={this.change}
           />
           <TextField
             t={t}
@@ -278,8 +273,8 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
             autocomplete="off"
             value={values.place}
             error={errors.place}
-            onInput={change}
-            onBlur={blur}
+            onInput={this.change}
+            onBlur={this.blur}
           />
           <WhenField
             t={t}
@@ -287,8 +282,8 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
             values={values}
             errors={errors}
             hydrated={hydrated}
-            onChange={change}
-            onBlur={blur}
+            onChange={this.change}
+            onBlur={this.blur}
           />
           <UrgentNotice t={t} paths={paths} kind="now" show={values.when === 'now'} />
           <DescriptionField
@@ -299,8 +294,8 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
             hydrated={hydrated}
             personalData={personalData}
             personalDataConfirmStep={heldFor !== null && heldFor === values.description && personalData.length > 0}
-            onInput={change}
-            onBlur={blur}
+            onInput={this.change}
+            onBlur={this.blur}
           />
           <ContactField
             t={t}
@@ -308,8 +303,8 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
             values={values}
             errors={errors}
             hydrated={hydrated}
-            onChange={change}
-            onBlur={blur}
+            onChange={this.change}
+            onBlur={this.blur}
           />
           <Honeypot label={t.honeypot} />
           <p class="tip-public-records">
