@@ -7,6 +7,7 @@ import { createLogger } from '../src/api/logger.ts';
 import { clientAddress } from '../src/api/middleware/client-address.ts';
 import { createFrontApp } from '../src/server/front-app.ts';
 import { CLIENT_DIR, listen } from '../src/server/create-server.ts';
+import { loadStaticSite } from '../src/server/static-files.ts';
 
 const config = configFromEnvironment();
 const logger = createLogger(config.logLevel);
@@ -17,7 +18,7 @@ const app = createFrontApp({
   api,
   clientAddress: clientAddress(config.trustProxy),
   dynamicPages: new Hono(),
-  clientDir: CLIENT_DIR,
+  site: await loadStaticSite(CLIENT_DIR),
 });
 const server = await listen(app.fetch, config);
 const address = server.address();

@@ -98,7 +98,7 @@ const scenarios: Scenario[] = [
       withServer(
         { ...QUIET },
         (server) => measured({ url: `${server.url}/api/ceiling`, method: 'POST', headers: json, body: '{}' }),
-        'bench/ceiling-server.ts',
+        'dist/app/ceiling.js',
       ),
   },
   acceptScenario('accept (SQLite)', async () => ({}), '≥ 25% of ceiling; p99 < 50 ms'),

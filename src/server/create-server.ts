@@ -20,6 +20,7 @@ import { submitTip } from '../api/services/tips/submit-tip.ts';
 import { fieldMessage } from '../i18n/tip-field-message.ts';
 import { loadAstroPages } from './astro-pages.ts';
 import { createFrontApp } from './front-app.ts';
+import { loadStaticSite } from './static-files.ts';
 import { freshFormState, tipPageRenderer, tipPageRoutes } from './tip-pages.ts';
 
 const DIST = new URL('../../dist/', import.meta.url);
@@ -56,7 +57,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const tokens = formTokens(appSecret, config.minFillSeconds);
   const identify = createClientIdentifier(appSecret);
   const store = await createTipStore(config, clock);
-  const limiter = createTipRateLimiter({ limits: config.rateLimits, clock, logger });
+  const limiter = await createTipRateLimiter({ limits: config.rateLimits, clock, logger });
   const mailer =
     overrides.mailer ??
     createMailer(config.mail, {
@@ -109,7 +110,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     api,
     clientAddress: clientAddress(config.trustProxy),
     dynamicPages: tipPageRoutes({ render: renderTipPage, formTokens: tokens, clock }),
-    clientDir: CLIENT_DIR,
+    site: await loadStaticSite(CLIENT_DIR),
   });
 
   const server = await listen(front.fetch, config);

@@ -5,9 +5,7 @@ import { localeOfPath } from '../i18n/locales.ts';
 import { notFoundPathFor, pageForPath } from '../i18n/routes.ts';
 import { requestLog } from './request-log.ts';
 import { applySecurityHeaders } from './security-headers.ts';
-import { staticFiles } from './static-files.ts';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { staticFiles, type StaticSite } from './static-files.ts';
 
 export interface FrontDeps {
   logger: Logger;
@@ -17,8 +15,8 @@ export interface FrontDeps {
   clientAddress: MiddlewareHandler;
   /** Routes for pages rendered per request (the tip form), mounted at the root. */
   dynamicPages: Hono;
-  /** Absolute path of the built static site (dist/client). */
-  clientDir: string;
+  /** The built static site (dist/client), loaded at start-up. */
+  site: StaticSite;
 }
 
 /**
@@ -26,7 +24,7 @@ export interface FrontDeps {
  * static files, per-request pages and localized 404s. Astro is only called
  * for the per-request pages, so the API never pays its pipeline.
  */
-export function createFrontApp({ logger, api, clientAddress, dynamicPages, clientDir }: FrontDeps): Hono {
+export function createFrontApp({ logger, api, clientAddress, dynamicPages, site }: FrontDeps): Hono {
   const app = new Hono();
   app.use(requestLog(logger));
   app.use(async function securityHeaders(c, next) {
@@ -48,13 +46,10 @@ export function createFrontApp({ logger, api, clientAddress, dynamicPages, clien
     }
     return next();
   });
-  app.use(staticFiles(clientDir));
+  app.use(staticFiles(site));
 
   app.notFound(async (c) => {
-    const locale = localeOfPath(c.req.path);
-    const html = await readFile(join(clientDir, notFoundPathFor(locale), 'index.html'), 'utf8').catch(
-      () => 'Not found',
-    );
+    const html = site.text(notFoundPathFor(localeOfPath(c.req.path))) ?? 'Not found';
     c.header('Cache-Control', 'no-store');
     return c.html(html, 404);
   });

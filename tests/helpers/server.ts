@@ -27,7 +27,7 @@ export interface StartOptions {
 }
 
 /**
- * Starts the real built server (`src/server/main.ts` on this Node) on an
+ * Starts the real built server (`dist/app/main.js`, what `npm start` runs) on an
  * ephemeral 127.0.0.1 port with a private data folder, and waits until it
  * logs that it listens. Started with process.execPath, not npm, so a kill
  * reaches the server itself.
@@ -35,7 +35,7 @@ export interface StartOptions {
 export async function startServer({
   env = {},
   dataDir,
-  entry = 'src/server/main.ts',
+  entry = 'dist/app/main.js',
   keepLogs = true,
 }: StartOptions = {}): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'trygghet-test-'));

@@ -23,7 +23,11 @@ afterEach(async () => {
 
 async function startApp(trustProxy: string): Promise<number> {
   const config = loadConfig({ TRUST_PROXY: trustProxy });
-  const limiter = createTipRateLimiter({ limits: config.rateLimits, clock: Date.now, logger: createLogger('silent') });
+  const limiter = await createTipRateLimiter({
+    limits: config.rateLimits,
+    clock: Date.now,
+    logger: createLogger('silent'),
+  });
   const app = new Hono();
   app.use(clientAddress(config.trustProxy));
   app.post('/tips', async (c) => {

@@ -30,8 +30,8 @@ let server: RedisServer;
 let admin: Redis;
 const toClose: { close(): Promise<void> }[] = [];
 
-function limiterFor(url: string, lines: string[] = []): TipRateLimiter {
-  const limiter = createTipRateLimiter({
+async function limiterFor(url: string, lines: string[] = []): Promise<TipRateLimiter> {
+  const limiter = await createTipRateLimiter({
     limits: loadConfig({ REDIS_URL: url, RATE_LIMIT_TIMEOUT_MS: '300' }).rateLimits,
     clock: Date.now,
     logger: createLogger('info', { write: (line: string) => void lines.push(line) }),
@@ -155,8 +155,8 @@ describe.skipIf(skipReason)('rate limiting on a real redis-server', () => {
   describe('tip rate limiter on REDIS_URL', () => {
     it('holds a per-client limit across two instances sharing one Redis', async () => {
       const client = clientIdentifier('127.0.0.21', SECRET, Date.now());
-      const first = limiterFor(server.url);
-      const second = limiterFor(server.url);
+      const first = await limiterFor(server.url);
+      const second = await limiterFor(server.url);
       const tips: LimitDecision[] = [];
       for (let i = 0; i < 10; i += 1) tips.push(await (i % 2 === 0 ? first : second).checkTip(client));
       expect(tips.filter((decision) => decision.success)).toHaveLength(5);
@@ -170,7 +170,7 @@ describe.skipIf(skipReason)('rate limiting on a real redis-server', () => {
 
     it('keeps only keyed hashes, with an expiry, in Redis — never the address (THREATS #5)', async () => {
       await admin.flushall();
-      const limiter = limiterFor(server.url);
+      const limiter = await limiterFor(server.url);
       const client = clientIdentifier(CANARY, SECRET, Date.now());
       await limiter.checkPost(client);
       await limiter.checkTip(client);
@@ -185,7 +185,7 @@ describe.skipIf(skipReason)('rate limiting on a real redis-server', () => {
     });
 
     it('answers from the embedded fallback within a bounded time when Redis is unreachable from the start', async () => {
-      const limiter = limiterFor('redis://127.0.0.1:1');
+      const limiter = await limiterFor('redis://127.0.0.1:1');
       const client = clientIdentifier('127.0.0.22', SECRET, Date.now());
       const tips = await sequence(7, () => limiter.checkTip(client));
       expect(tips.accepted).toBe(5);
@@ -194,7 +194,7 @@ describe.skipIf(skipReason)('rate limiting on a real redis-server', () => {
     });
 
     it('falls back within the timeout while Redis hangs, and recovers when it answers again', async () => {
-      const limiter = limiterFor(server.url);
+      const limiter = await limiterFor(server.url);
       const client = clientIdentifier('127.0.0.25', SECRET, Date.now());
       expect((await limiter.checkPost(client)).success).toBe(true);
       server.pause();
@@ -212,7 +212,7 @@ describe.skipIf(skipReason)('rate limiting on a real redis-server', () => {
 
     it('survives Redis dying mid-run and recovers by itself when it returns (THREATS #8)', async () => {
       const lines: string[] = [];
-      const limiter = limiterFor(server.url, lines);
+      const limiter = await limiterFor(server.url, lines);
       const tipster = clientIdentifier('127.0.0.23', SECRET, Date.now());
       const flooder = clientIdentifier('127.0.0.24', SECRET, Date.now());
 

@@ -37,7 +37,7 @@ async function setup(mode: FakeUpstashMode, probeIntervalMs = 1000) {
     UPSTASH_REDIS_REST_TOKEN: fake.token,
     RATE_LIMIT_TIMEOUT_MS: String(TIMEOUT_MS),
   });
-  limiter = createTipRateLimiter({
+  limiter = await createTipRateLimiter({
     limits: config.rateLimits,
     clock: Date.now,
     logger: createLogger('info', { write: (line: string) => void lines.push(line) }),

@@ -5,7 +5,7 @@ import { createTipRateLimiter, type TipRateLimiter } from '../../src/api/service
 
 const logger = createLogger('silent');
 
-function embeddedLimiter(env: Record<string, string> = {}, clock: () => number = Date.now): TipRateLimiter {
+function embeddedLimiter(env: Record<string, string> = {}, clock: () => number = Date.now): Promise<TipRateLimiter> {
   return createTipRateLimiter({ limits: loadConfig(env).rateLimits, clock, logger });
 }
 
@@ -17,7 +17,7 @@ async function repeat<T>(times: number, call: () => Promise<T>): Promise<T[]> {
 
 describe('embedded tip rate limiter (defaults)', () => {
   it('accepts 5 tips per client in the window, then refuses with Retry-After', async () => {
-    const limiter = embeddedLimiter();
+    const limiter = await embeddedLimiter();
     const decisions = await repeat(7, () => limiter.checkTip('client-a'));
     expect(decisions.map((decision) => decision.success)).toEqual([true, true, true, true, true, false, false]);
     expect(decisions.slice(0, 5).map((decision) => decision.remaining)).toEqual([4, 3, 2, 1, 0]);
@@ -32,7 +32,7 @@ describe('embedded tip rate limiter (defaults)', () => {
   });
 
   it('accepts 30 posts per client, separately from the tip limit', async () => {
-    const limiter = embeddedLimiter();
+    const limiter = await embeddedLimiter();
     const posts = await repeat(31, () => limiter.checkPost('client-a'));
     expect(posts.filter((decision) => decision.success)).toHaveLength(30);
     expect(posts[30]).toMatchObject({ success: false, scope: 'client-posts', limit: 30 });
@@ -44,7 +44,7 @@ describe('embedded tip rate limiter (defaults)', () => {
 
 describe('embedded tip rate limiter (configured)', () => {
   it('holds the global limit across clients', async () => {
-    const limiter = embeddedLimiter({ RATE_LIMIT_GLOBAL_TIPS: '3/1h' });
+    const limiter = await embeddedLimiter({ RATE_LIMIT_GLOBAL_TIPS: '3/1h' });
     const decisions = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((client) => limiter.checkTip(client)));
     expect(decisions.filter((decision) => decision.success)).toHaveLength(3);
     const refused = decisions.filter((decision) => !decision.success);
@@ -54,14 +54,14 @@ describe('embedded tip rate limiter (configured)', () => {
   });
 
   it('does not spend the global budget on a client that is over its own limit', async () => {
-    const limiter = embeddedLimiter({ RATE_LIMIT_CLIENT_TIPS: '2/10m', RATE_LIMIT_GLOBAL_TIPS: '3/1h' });
+    const limiter = await embeddedLimiter({ RATE_LIMIT_CLIENT_TIPS: '2/10m', RATE_LIMIT_GLOBAL_TIPS: '3/1h' });
     await repeat(10, () => limiter.checkTip('flooder'));
     expect((await limiter.checkTip('someone-else')).success).toBe(true);
   });
 
   it('limits tips per UTC calendar day, resetting at the next UTC midnight of the injected clock', async () => {
     let now = Date.UTC(2026, 10, 20, 22, 0, 0);
-    const limiter = embeddedLimiter(
+    const limiter = await embeddedLimiter(
       { RATE_LIMIT_CLIENT_TIPS: '100/10m', RATE_LIMIT_CLIENT_TIPS_PER_DAY: '3' },
       () => now,
     );
@@ -84,7 +84,7 @@ describe('embedded tip rate limiter (configured)', () => {
   });
 
   it('reports the scope with the least left on success', async () => {
-    const limiter = embeddedLimiter({ RATE_LIMIT_CLIENT_TIPS: '5/10m', RATE_LIMIT_GLOBAL_TIPS: '2/1h' });
+    const limiter = await embeddedLimiter({ RATE_LIMIT_CLIENT_TIPS: '5/10m', RATE_LIMIT_GLOBAL_TIPS: '2/1h' });
     expect(await limiter.checkTip('client-a')).toMatchObject({
       success: true,
       scope: 'global-tips',

@@ -1,11 +1,9 @@
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import { createFailover } from './failover.ts';
-import { createRedisStore } from './redis-store.ts';
 import type { RemoteStore } from './remote.ts';
 import { createEmbeddedLimiters, createRemoteLimiters } from './scopes.ts';
 import type { LimitDecision, LimitResult, LimitScope, TipRateLimiter } from './types.ts';
-import { createUpstashStore } from './upstash-store.ts';
 
 export { clientIdentifier, createClientIdentifier } from './client-identifier.ts';
 export { KEY_PREFIX } from './scopes.ts';
@@ -25,9 +23,16 @@ export interface TipRateLimiterOptions {
   probeIntervalMs?: number;
 }
 
-function createRemoteStore(limits: Config['rateLimits'], logger: Logger): RemoteStore | undefined {
-  if (limits.upstash) return createUpstashStore(limits.upstash, { timeoutMs: limits.timeoutMs });
-  if (limits.redisUrl) return createRedisStore(limits.redisUrl, { timeoutMs: limits.timeoutMs, logger });
+/** The configured remote store; its client library is loaded only when it is configured. */
+async function createRemoteStore(limits: Config['rateLimits'], logger: Logger): Promise<RemoteStore | undefined> {
+  if (limits.upstash) {
+    const { createUpstashStore } = await import('./upstash-store.ts');
+    return createUpstashStore(limits.upstash, { timeoutMs: limits.timeoutMs });
+  }
+  if (limits.redisUrl) {
+    const { createRedisStore } = await import('./redis-store.ts');
+    return createRedisStore(limits.redisUrl, { timeoutMs: limits.timeoutMs, logger });
+  }
   return undefined;
 }
 
@@ -51,14 +56,14 @@ function createRemoteStore(limits: Config['rateLimits'], logger: Logger): Remote
  * only what it decides, so a client starts an outage with a fresh embedded
  * allowance, and limits are then per process.
  */
-export function createTipRateLimiter({
+export async function createTipRateLimiter({
   limits,
   clock,
   logger,
   probeIntervalMs = 1000,
-}: TipRateLimiterOptions): TipRateLimiter {
+}: TipRateLimiterOptions): Promise<TipRateLimiter> {
   const embedded = createEmbeddedLimiters(limits, clock);
-  const store = createRemoteStore(limits, logger);
+  const store = await createRemoteStore(limits, logger);
   const remote = store && createRemoteLimiters(store, limits);
   const failover =
     store && createFailover({ ping: () => store.ping(), timeoutMs: limits.timeoutMs, probeIntervalMs, clock, logger });

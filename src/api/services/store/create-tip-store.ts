@@ -1,6 +1,5 @@
 import type { Config } from '../../config.ts';
 import { systemClock, type Clock } from '../clock.ts';
-import { createPostgresTipStore } from './postgres/postgres-tip-store.ts';
 import { createSqliteTipStore, sqliteStoreFile } from './sqlite/sqlite-tip-store.ts';
 import { policyFromConfig, type StorePolicy } from './store-policy.ts';
 import type { TipStore } from './tip-store.ts';
@@ -17,6 +16,8 @@ export async function createTipStore(
 ): Promise<TipStore> {
   const policy = { ...policyFromConfig(config), ...overrides };
   if (config.databaseUrl) {
+    // The PostgreSQL client is loaded only when it is configured.
+    const { createPostgresTipStore } = await import('./postgres/postgres-tip-store.ts');
     return createPostgresTipStore({
       url: config.databaseUrl,
       poolSize: config.databasePoolSize,
