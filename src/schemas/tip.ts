@@ -207,12 +207,20 @@ export type SubmissionInput = z.input<ReturnType<typeof submissionSchema>>;
 /** Field → first error code, in form order. */
 export type TipFieldErrors = Partial<Record<TipField | 'form', TipErrorCode>>;
 
+let cached: { today: string; schema: ReturnType<typeof submissionSchema> } | undefined;
+
+/** Building a schema costs more than using one: keep the one for the current day. */
+function submissionSchemaFor(today: string): ReturnType<typeof submissionSchema> {
+  if (cached?.today !== today) cached = { today, schema: submissionSchema(today) };
+  return cached.schema;
+}
+
 /** Validates a submission; on failure returns the first error code per field. */
 export function validateSubmission(
   input: unknown,
   today: string,
 ): { success: true; data: Submission } | { success: false; errors: TipFieldErrors } {
-  const result = submissionSchema(today).safeParse(input);
+  const result = submissionSchemaFor(today).safeParse(input);
   if (result.success) return { success: true, data: result.data };
   const errors: TipFieldErrors = {};
   for (const issue of result.error.issues) {
