@@ -16,6 +16,9 @@ export type TipFormState =
       values: Partial<Record<TipField, string>>;
       /** Empty on first render. */
       errors: TipFieldErrors;
+      /** Set when the last send was refused as too many tips: the notice shows above the kept form (429). */
+      rateLimitedSeconds?: number;
     }
   | { kind: 'confirmation'; reference: string }
+  /** Refused before the body was read (the flood limit), so there are no values to keep. */
   | { kind: 'rate-limited'; retryAfterSeconds: number };

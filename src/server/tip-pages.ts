@@ -14,8 +14,13 @@ export type TipPageRenderer = (c: Context, locale: Locale, state: TipFormState) 
 export function tipPageRenderer(pages: PageRenderer): TipPageRenderer {
   return (c, locale, state) => {
     // The page goes straight to the socket, so headers set on the Hono context would be lost.
-    const headers: Record<string, string> =
-      state.kind === 'rate-limited' ? { 'Retry-After': String(state.retryAfterSeconds) } : {};
+    const retryAfter =
+      state.kind === 'rate-limited'
+        ? state.retryAfterSeconds
+        : state.kind === 'form'
+          ? state.rateLimitedSeconds
+          : undefined;
+    const headers: Record<string, string> = retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) };
     return pages.render(c, `/tip-form/${locale}/`, { tipForm: state }, headers);
   };
 }

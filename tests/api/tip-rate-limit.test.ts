@@ -44,6 +44,9 @@ describe('rate limits at POST /api/tips', () => {
     expect(page.headers['retry-after']).toBeDefined();
     expect(page.body).toMatch(/<html[^>]*lang="ar"/);
     expect(page.body).toContain('trygghet@huge.se');
+    // What they wrote is still in the form, ready to send later.
+    expect(page.body).toContain(fields.description);
+    expect(page.body).toMatch(/<form[^>]*action="\/api\/tips"/);
   });
 
   it('refuses a flood of posts, valid or not, at the per-client post limit', async () => {

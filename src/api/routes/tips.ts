@@ -80,7 +80,17 @@ function preparePageAnswers(c: Context, deps: TipRouteDeps, locale: Locale, fiel
   c.set('answerLocale', locale);
   c.set('errorPage', async (error: ClientError) => {
     if (error instanceof RateLimitedError) {
-      return deps.tipPage(c, locale, { kind: 'rate-limited', retryAfterSeconds: error.retryAfterSeconds });
+      // Refused after the body was read (a tip limit): the person keeps what they wrote.
+      const key = typeof fields.idempotencyKey === 'string' ? fields.idempotencyKey : undefined;
+      const state = Object.keys(fields).length > 0 ? deps.freshForm(enteredValues(fields), key) : undefined;
+      const retryAfterSeconds = error.retryAfterSeconds;
+      return deps.tipPage(
+        c,
+        locale,
+        state?.kind === 'form'
+          ? { ...state, rateLimitedSeconds: retryAfterSeconds }
+          : { kind: 'rate-limited', retryAfterSeconds },
+      );
     }
     if (error instanceof ValidationError) {
       const key = typeof fields.idempotencyKey === 'string' ? fields.idempotencyKey : undefined;

@@ -65,7 +65,10 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
       errors: props.errors,
       summary: props.errors,
       sending: false,
-      outcome: null,
+      outcome:
+        props.rateLimitedSeconds === undefined
+          ? null
+          : { kind: 'rate-limited', retryAfterSeconds: props.rateLimitedSeconds },
       reference: null,
       checkedText: props.values.description ?? '',
       heldFor: null,

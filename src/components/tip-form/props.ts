@@ -31,6 +31,8 @@ export interface TipFormProps {
   values: Partial<Record<TipField, string>>;
   /** Errors from the server's validation of a no-JavaScript post; empty on a fresh form. */
   errors: TipFieldErrors;
+  /** A no-JavaScript send was refused as too many tips: start with that notice above the kept values. */
+  rateLimitedSeconds?: number;
 }
 
 /** The form's values: every field as the text a form post would carry ("" = empty; contactWanted "on" = ticked). */
