@@ -46,6 +46,10 @@ export async function loadAstroPages(entry: URL): Promise<PageRenderer> {
         },
         locals,
       );
+      // Astro ties an abort signal to the request's socket and removes that
+      // listener only when the socket closes: close the stand-in socket once
+      // the page is written, or every rendering would stay in memory.
+      request.socket.destroy();
       if (!handled) throw new Error(`Astro has no route for ${internalPath}`);
       return RESPONSE_ALREADY_SENT;
     },
