@@ -1,8 +1,9 @@
 // `npm run bench`: every scenario of issue 4 §4 on loopback, three runs each
 // (medians), a table on stdout and bench/results/<date>.json. Not part of npm test.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { tipFixture } from '../tests/helpers/fixtures.ts';
 import { startPostgres } from '../tests/helpers/postgres.ts';
@@ -35,6 +36,11 @@ const RAISED = {
 };
 const QUIET = { LOG_LEVEL: 'info', WORKER: 'off' };
 
+/** The server logs every request, as in production, to a file (as a log collector would take it), not to this busy process. */
+const logDir = mkdtempSync(join(tmpdir(), 'trygghet-bench-logs-'));
+let logCount = 0;
+const logFile = () => join(logDir, `server-${(logCount += 1)}.log`);
+
 interface Figures extends Partial<LoadFigures> {
   peakRssMb: number;
   emailsPerSecond?: number;
@@ -51,7 +57,7 @@ async function withServer<T>(
   body: (server: TestServer) => Promise<T>,
   entry?: string,
 ): Promise<T & { peakRssMb: number }> {
-  const server = await startServer({ env, entry, keepLogs: false });
+  const server = await startServer({ env, entry, logFile: logFile() });
   try {
     const result = await body(server);
     return { ...result, peakRssMb: peakRssMb(server.pid) };
@@ -149,7 +155,7 @@ const scenarios: Scenario[] = [
         mkdirSync(dataDir, { recursive: true });
         const env = { ...QUIET, ...RAISED, SMTP_URL: sink.url, SMTP_POOL_CONNECTIONS: '10', MAIL_RATE_PER_MINUTE: '0' };
         // Queue the tips with the worker off, then let a standalone worker drain them.
-        const server = await startServer({ env, dataDir, keepLogs: false });
+        const server = await startServer({ env, dataDir, logFile: logFile() });
         const { formToken } = await servedForm(server.url);
         const fields = tipFixture('full-swedish').fields;
         for (let i = 0; i < DRAIN_TIPS; i += 50) {
@@ -233,6 +239,7 @@ try {
   }
 } finally {
   await stopPostgres?.();
+  rmSync(logDir, { recursive: true, force: true });
 }
 
 const ceiling = results.ceiling?.median.requestsPerSecond;

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+const LISTENING = /"msg":"listening".*"url":"http:\/\/[^:]+:(\d+)\//;
 
 export interface TestServer {
   url: string;
@@ -22,8 +24,12 @@ export interface StartOptions {
   /** Reuse a data folder (restart after a crash); a fresh temporary one otherwise. */
   dataDir?: string;
   entry?: string;
-  /** False: stop collecting log lines once the server listens (benchmarks: the load tool must not parse 100k lines). */
-  keepLogs?: boolean;
+  /**
+   * Write the server's output to this file instead of piping it to the test
+   * (benchmarks: a busy load tool must not throttle the server's logging,
+   * and `logs` then stays empty).
+   */
+  logFile?: string;
 }
 
 /**
@@ -36,9 +42,10 @@ export async function startServer({
   env = {},
   dataDir,
   entry = 'dist/app/main.js',
-  keepLogs = true,
+  logFile,
 }: StartOptions = {}): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'trygghet-test-'));
+  const output = logFile ? openSync(logFile, 'a') : 'pipe';
   const child = spawn(process.execPath, [entry], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -50,28 +57,35 @@ export async function startServer({
       MIN_FILL_SECONDS: '0',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', output, output],
   });
+  if (typeof output === 'number') closeSync(output);
   const logs: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.join('\n')}`)), 20_000);
-    let listening = false;
     const onLine = (line: string) => {
-      if (listening && !keepLogs) return;
       logs.push(line);
-      const match = /"msg":"listening".*"url":"http:\/\/[^:]+:(\d+)\//.exec(line);
+      const match = LISTENING.exec(line);
       if (match) {
-        listening = true;
         clearTimeout(timer);
         resolve(Number(match[1]));
       }
     };
+    if (logFile) {
+      const poll = setInterval(() => {
+        const match = LISTENING.exec(readFileSync(logFile, 'utf8'));
+        if (!match) return;
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }, 20);
+      child.once('exit', () => clearInterval(poll));
+    }
     for (const stream of [child.stdout, child.stderr]) {
       let buffered = '';
       stream?.setEncoding('utf8');
       stream?.on('data', (chunk: string) => {
-        if (listening && !keepLogs) return;
         buffered += chunk;
         const lines = buffered.split('\n');
         buffered = lines.pop() ?? '';
@@ -80,7 +94,8 @@ export async function startServer({
     }
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${logs.join('\n')}`));
+      const output = logFile ? readFileSync(logFile, 'utf8') : logs.join('\n');
+      reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
   const stopWith = async (signal: NodeJS.Signals) => {

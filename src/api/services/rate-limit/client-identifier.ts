@@ -1,4 +1,5 @@
-import { createHash, createHmac, type Hash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { primedHmacSha256 } from '../primed-hmac.ts';
 import { rateLimitSubject } from './ip-address.ts';
 import { utcDate } from './utc-day.ts';
 
@@ -28,32 +29,23 @@ function dayKey(secret: string, now: number): Buffer {
 }
 
 const DAY_MS = 86_400_000;
-const SHA256_BLOCK_BYTES = 64;
 
 /**
  * `clientIdentifier` for one secret, built once at start-up, for every
- * request (the flood path). It derives the day key once per UTC day and
- * keeps SHA-256 states primed with the key's inner and outer pads (RFC 2104),
- * so each identifier costs two hash finalisations: about 2 µs instead of
- * about 20 µs for two `createHmac` calls on Node 24. The result is
- * byte-for-byte HMAC-SHA256, checked against `clientIdentifier` by
- * tests/unit/rate-limit-identifier.test.ts.
+ * request (the flood path): it derives the day key once per UTC day and
+ * MACs with primed pads (`primedHmacSha256`), about 3 µs instead of about
+ * 20 µs for two `createHmac` calls. The result equals `clientIdentifier`
+ * (tests/unit/rate-limit-identifier.test.ts).
  */
 export function createClientIdentifier(secret: string): (address: string, now: number) => string {
   let day = Number.NaN;
-  let inner: Hash | undefined;
-  let outer: Hash | undefined;
+  let mac: ((data: string) => Buffer) | undefined;
   return (address, now) => {
     const today = Math.floor(now / DAY_MS);
-    if (today !== day || !inner || !outer) {
-      // The day key is 32 bytes, shorter than the block, so it is zero-padded, not hashed.
-      const block = Buffer.alloc(SHA256_BLOCK_BYTES);
-      dayKey(secret, now).copy(block);
-      inner = createHash('sha256').update(block.map((byte) => byte ^ 0x36));
-      outer = createHash('sha256').update(block.map((byte) => byte ^ 0x5c));
+    if (today !== day || !mac) {
+      mac = primedHmacSha256(dayKey(secret, now));
       day = today;
     }
-    const innerDigest = inner.copy().update(rateLimitSubject(address)).digest();
-    return outer.copy().update(innerDigest).digest('hex');
+    return mac(rateLimitSubject(address)).toString('hex');
   };
 }

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 /**
  * Tip references: two groups of four from an alphabet without look-alikes
@@ -9,13 +9,19 @@ export const REFERENCE_ALPHABET = 'ACDEFGHJKMNPQRTWXY346789';
 
 const REFERENCE = new RegExp(`^[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]{4}$`);
 
+/** The largest multiple of the alphabet's size below 256: bytes at or above it are skipped, so no symbol is likelier. */
+const UNBIASED_LIMIT = 256 - (256 % REFERENCE_ALPHABET.length);
+
 export function newReference(): string {
   let text = '';
-  for (let i = 0; i < 8; i += 1) {
-    if (i === 4) text += '-';
-    text += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  // One call for the random bytes (crypto.randomInt per symbol costs several times more).
+  while (text.length < 8) {
+    for (const byte of randomBytes(16)) {
+      if (byte >= UNBIASED_LIMIT || text.length === 8) continue;
+      text += REFERENCE_ALPHABET[byte % REFERENCE_ALPHABET.length];
+    }
   }
-  return text;
+  return `${text.slice(0, 4)}-${text.slice(4)}`;
 }
 
 /** Accepts what a person types ("k7mx 4rdp", "K7MX4RDP") and returns the canonical form, or undefined. */
