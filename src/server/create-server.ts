@@ -21,6 +21,7 @@ import { fieldMessage } from '../i18n/tip-field-message.ts';
 import { loadAstroPages } from './astro-pages.ts';
 import { createFrontApp } from './front-app.ts';
 import { loadStaticSite } from './static-files.ts';
+import { loadTipTemplates } from './tip-templates.ts';
 import { freshFormState, tipPageRenderer, tipPageRoutes } from './tip-pages.ts';
 
 const DIST = new URL('../../dist/', import.meta.url);
@@ -69,6 +70,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
   const worker = config.worker.inProcess ? startWorker({ store, mailer, clock, logger, config }) : undefined;
   const pages = await loadAstroPages(new URL('server/entry.mjs', DIST));
   const renderTipPage = tipPageRenderer(pages);
+  const site = await loadStaticSite(CLIENT_DIR);
   let stopping = false;
 
   const api = createApiApp({
@@ -109,8 +111,8 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     logger,
     api,
     clientAddress: clientAddress(config.trustProxy),
-    dynamicPages: tipPageRoutes({ render: renderTipPage, formTokens: tokens, clock }),
-    site: await loadStaticSite(CLIENT_DIR),
+    dynamicPages: tipPageRoutes({ templates: loadTipTemplates(site), formTokens: tokens, clock }),
+    site,
   });
 
   const server = await listen(front.fetch, config);

@@ -4,6 +4,8 @@ import { join, relative, sep } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
 
+const INTERNAL_PREFIX = '/tip-form/';
+
 /**
  * The prerendered site (dist/client, under 1 MB with its .br/.gz twins),
  * held in memory and served from there. Measured against @hono/node-server's
@@ -74,7 +76,8 @@ export async function loadStaticSite(clientDir: string): Promise<StaticSite> {
     if (urlPath.endsWith('/index.html')) byPath.set(urlPath.slice(0, -'index.html'.length), entry);
   }
   return {
-    get: (path) => byPath.get(path),
+    // The tip-form templates (and nothing else under /tip-form/) are the server's own, never public.
+    get: (path) => (path.startsWith(INTERNAL_PREFIX) ? undefined : byPath.get(path)),
     text: (path) => {
       const entry = byPath.get(path);
       return entry && new TextDecoder().decode(entry.identity.body);

@@ -3,10 +3,10 @@ import { Hono, type Context } from 'hono';
 import { LOCALES, type Locale } from '../i18n/locales.ts';
 import { pathFor } from '../i18n/routes.ts';
 import type { TipFormState } from '../schemas/tip-form-state.ts';
-import { CATEGORY_IDS } from '../schemas/tip-options.ts';
 import type { FormTokens } from '../api/services/tips/form-token.ts';
 import type { Clock } from '../api/services/clock.ts';
 import type { PageRenderer } from './astro-pages.ts';
+import type { TipTemplates } from './tip-templates.ts';
 
 /** Renders the tip page in a language in a given state (Astro route src/pages/tip-form/[lang].astro). */
 export type TipPageRenderer = (c: Context, locale: Locale, state: TipFormState) => Promise<Response>;
@@ -38,15 +38,19 @@ export function newIdempotencyKey(): string {
   return randomBytes(18).toString('base64url');
 }
 
-/** GET of the tip page in each language (the public URLs from the route table). */
-export function tipPageRoutes(deps: { render: TipPageRenderer; formTokens: FormTokens; clock: Clock }): Hono {
+/** GET of the tip page in each language (the public URLs from the route table), from the prerendered templates. */
+export function tipPageRoutes(deps: { templates: TipTemplates; formTokens: FormTokens; clock: Clock }): Hono {
   const app = new Hono();
   for (const locale of LOCALES) {
-    app.get(pathFor('report', locale), (c) => {
-      const category = c.req.query('category');
-      const values = category && (CATEGORY_IDS as readonly string[]).includes(category) ? { category } : {};
-      return deps.render(c, locale, freshFormState(deps.formTokens, deps.clock(), values));
-    });
+    app.get(pathFor('report', locale), (c) =>
+      deps.templates.respond(
+        c,
+        locale,
+        c.req.query('category'),
+        deps.formTokens.issue(deps.clock()),
+        newIdempotencyKey(),
+      ),
+    );
   }
   return app;
 }

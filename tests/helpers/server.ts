@@ -3,6 +3,14 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** What `npm run serve` runs after `node` (flags and entry), so tests start the server exactly as production does. */
+const SERVE_ARGS = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { serve: string } }
+).scripts.serve
+  .split(/\s+/)
+  .slice(1);
+const SERVE_NODE_FLAGS = SERVE_ARGS.filter((arg) => arg.startsWith('--'));
+
 const LISTENING = /"msg":"listening".*"url":"http:\/\/[^:]+:(\d+)\//;
 
 export interface TestServer {
@@ -23,6 +31,7 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Reuse a data folder (restart after a crash); a fresh temporary one otherwise. */
   dataDir?: string;
+  /** Another entry point (e.g. the bench's ceiling server), run with the same Node flags as the server. */
   entry?: string;
   /**
    * Write the server's output to this file instead of piping it to the test
@@ -33,20 +42,15 @@ export interface StartOptions {
 }
 
 /**
- * Starts the real built server (`dist/app/main.js`, what `npm start` runs) on an
+ * Starts the real built server (the command `npm run serve` runs) on an
  * ephemeral 127.0.0.1 port with a private data folder, and waits until it
  * logs that it listens. Started with process.execPath, not npm, so a kill
  * reaches the server itself.
  */
-export async function startServer({
-  env = {},
-  dataDir,
-  entry = 'dist/app/main.js',
-  logFile,
-}: StartOptions = {}): Promise<TestServer> {
+export async function startServer({ env = {}, dataDir, entry, logFile }: StartOptions = {}): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'trygghet-test-'));
   const output = logFile ? openSync(logFile, 'a') : 'pipe';
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, entry ? [...SERVE_NODE_FLAGS, entry] : SERVE_ARGS, {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'test',
