@@ -10,6 +10,8 @@ declare module 'hono' {
   interface ContextVariableMap {
     /** The language the answer should be in, when the route knows it (e.g. the form's `lang`). */
     answerLocale: Locale;
+    /** Which client error refused the request (logged on its request line). */
+    refusedAs: string;
     /** Set by routes that answer a no-JavaScript form post with a whole page instead of JSON. */
     errorPage: (error: ClientError) => Promise<Response | undefined>;
   }
@@ -35,7 +37,7 @@ export function errorResponder(logger: Logger, fieldMessages: FieldMessages) {
       });
       return c.json({ error: { code: 'internal', message: API_MESSAGES[locale].internal } }, 500);
     }
-    logger.info({ requestId: c.get('requestId'), refused: error.name });
+    c.set('refusedAs', error.name);
     if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
     const page = await c.get('errorPage')?.(error);
     if (page) return page;

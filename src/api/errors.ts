@@ -7,6 +7,15 @@
 export abstract class ClientError extends Error {
   abstract readonly status: 400 | 401 | 403 | 404 | 413 | 415 | 422 | 429;
   abstract readonly code: string;
+
+  constructor(message?: string) {
+    // A refusal is an answer, not a fault: no stack trace is ever read, and
+    // capturing one is the most expensive part of refusing a flood request.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** The body could not be parsed as the content type it claims. */

@@ -27,6 +27,7 @@ export function requestLog(logger: Logger): MiddlewareHandler {
       route: c.req.routePath === '/*' ? routeLabel(c.req.path) : c.req.routePath,
       status,
       ms: Math.round((performance.now() - started) * 10) / 10,
+      refusedAs: c.get('refusedAs'),
     });
   };
 }

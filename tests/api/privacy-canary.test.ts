@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tipFixture } from '../helpers/fixtures.ts';
@@ -82,8 +82,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await smtpServer.stop();
-  await emlServer.stop();
+  for (const server of [smtpServer, emlServer]) rmSync(server.dataDir, { recursive: true, force: true });
   await sink.close();
 });
 
@@ -91,11 +90,14 @@ describe('privacy canary', () => {
   it('finds the canary address and user agent nowhere the service keeps or sends', async () => {
     const emlFiles = filesUnder(emlServer.dataDir).filter((f) => f.endsWith('.eml'));
     expect(emlFiles).toHaveLength(2);
+    // Read while the servers run (the WAL holds the latest writes), then stop them so every log line is out.
     const dataFiles = [...filesUnder(smtpServer.dataDir), ...filesUnder(emlServer.dataDir)];
     expect(dataFiles.some((f) => f.endsWith('-wal'))).toBe(true);
+    const contents = dataFiles.map((file) => ({ file, bytes: readFileSync(file) }));
+    for (const server of [smtpServer, emlServer]) await server.stop({ keepData: true });
     const haystacks = [
-      ...dataFiles.map((file) => ({ where: file, text: readFileSync(file).toString('latin1') })),
-      ...dataFiles.map((file) => ({ where: `${file} (utf-16)`, text: readFileSync(file).toString('utf16le') })),
+      ...contents.map(({ file, bytes }) => ({ where: file, text: bytes.toString('latin1') })),
+      ...contents.map(({ file, bytes }) => ({ where: `${file} (utf-16)`, text: bytes.toString('utf16le') })),
       { where: 'server logs', text: [...smtpServer.logs, ...emlServer.logs].join('\n') },
       ...sink.messages.map((m, i) => ({ where: `SMTP message ${i}`, text: m.raw.toString('latin1') })),
       ...sink.messages.map((m, i) => ({ where: `SMTP envelope ${i}`, text: JSON.stringify(m.envelope) })),

@@ -16,9 +16,8 @@ export function sameOriginOnly(publicOrigin: string): MiddlewareHandler {
   return async function sameOriginOnly(c, next) {
     const site = c.req.header('Sec-Fetch-Site');
     const origin = c.req.header('Origin');
-    const ownOrigins = new Set([publicOrigin, new URL(c.req.url).origin]);
     if (site === 'cross-site' || site === 'same-site') throw new CrossSiteRequestError(`Sec-Fetch-Site: ${site}`);
-    if (origin !== undefined && origin !== 'null' && !ownOrigins.has(origin)) {
+    if (origin !== undefined && origin !== 'null' && origin !== publicOrigin && origin !== new URL(c.req.url).origin) {
       throw new CrossSiteRequestError('foreign Origin');
     }
     if (origin === 'null' && site !== 'same-origin')
