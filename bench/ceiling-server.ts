@@ -6,7 +6,8 @@ import { configFromEnvironment } from '../src/api/config.ts';
 import { createLogger } from '../src/api/logger.ts';
 import { clientAddress } from '../src/api/middleware/client-address.ts';
 import { createFrontApp } from '../src/server/front-app.ts';
-import { CLIENT_DIR, listen } from '../src/server/create-server.ts';
+import { CLIENT_DIR } from '../src/server/build-output.ts';
+import { listen } from '../src/server/http-server.ts';
 import { loadStaticSite } from '../src/server/static-files.ts';
 
 const config = configFromEnvironment();

@@ -1,7 +1,7 @@
 // `npm run bench`: every scenario of issue 4 §4 on loopback, three runs each
 // (medians), a table on stdout and bench/results/<date>.json. Not part of npm test.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -189,7 +189,11 @@ async function startWorkerProcess(
   env: Record<string, string>,
 ): Promise<{ pid: number; stop(): Promise<void> }> {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, ['src/cli/worker.ts'], {
+  // What `npm run worker` runs after `node`.
+  const args = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { worker: string } }).scripts.worker
+    .split(/\s+/)
+    .slice(1);
+  const child = spawn(process.execPath, args, {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
-import { ConfigError, type BuildSettings, type Config } from '../api/config.ts';
+import type { ServerType } from '@hono/node-server';
+import type { Config } from '../api/config.ts';
 import { createApiApp } from '../api/app.ts';
 import { createLogger, type Logger } from '../api/logger.ts';
 import { clientAddress } from '../api/middleware/client-address.ts';
@@ -19,15 +17,12 @@ import { formTokens } from '../api/services/tips/form-token.ts';
 import { submitTip } from '../api/services/tips/submit-tip.ts';
 import { fieldMessage } from '../i18n/tip-field-message.ts';
 import { loadAstroPages } from './astro-pages.ts';
+import { assertBuiltWith, ASTRO_SERVER_ENTRY, CLIENT_DIR } from './build-output.ts';
+import { closeHttp, listen } from './http-server.ts';
 import { createFrontApp } from './front-app.ts';
 import { loadStaticSite } from './static-files.ts';
 import { loadTipTemplates } from './tip-templates.ts';
 import { freshFormState, tipPageRenderer, tipPageRoutes } from './tip-pages.ts';
-
-const DIST = new URL('../../dist/', import.meta.url);
-
-/** The built static site that the front layer serves. */
-export const CLIENT_DIR = fileURLToPath(new URL('client/', DIST));
 
 export interface RunningServer {
   server: ServerType;
@@ -68,7 +63,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       siteHost: config.siteUrl.hostname,
     });
   const worker = config.worker.inProcess ? startWorker({ store, mailer, clock, logger, config }) : undefined;
-  const pages = await loadAstroPages(new URL('server/entry.mjs', DIST));
+  const pages = await loadAstroPages(ASTRO_SERVER_ENTRY);
   const renderTipPage = tipPageRenderer(pages);
   const site = await loadStaticSite(CLIENT_DIR);
   let stopping = false;
@@ -133,51 +128,4 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
       await store.close();
     },
   };
-}
-
-/** Listens with the production server options (timeouts against slow clients). */
-export function listen(fetch: (request: Request) => Response | Promise<Response>, config: Config): Promise<ServerType> {
-  return new Promise((resolve) => {
-    const server = serve(
-      {
-        fetch,
-        hostname: config.host,
-        port: config.port,
-        // Slow clients cannot hold sockets for long (slowloris); bodies are small.
-        serverOptions: { requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 },
-      },
-      () => resolve(server),
-    );
-  });
-}
-
-/** Stops accepting, lets in-flight requests finish within the grace period, then cuts what is left. */
-async function closeHttp(server: ServerType, graceMs: number): Promise<void> {
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  if ('closeIdleConnections' in server) server.closeIdleConnections();
-  const timer = setTimeout(() => {
-    if ('closeAllConnections' in server) server.closeAllConnections();
-  }, graceMs);
-  await closed;
-  clearTimeout(timer);
-}
-
-/** The prerendered pages state SITE_URL and RETENTION_DAYS; serving them with other values would mislead. */
-function assertBuiltWith(config: Config): void {
-  let built: BuildSettings;
-  try {
-    built = JSON.parse(readFileSync(new URL('build-settings.json', DIST), 'utf8')) as BuildSettings;
-  } catch {
-    throw new ConfigError(['dist/build-settings.json: the site is not built; run `npm run build` (npm start does)']);
-  }
-  const problems: string[] = [];
-  if (built.siteUrl !== config.siteUrl.href && built.siteUrl !== config.siteUrl.origin) {
-    problems.push(`SITE_URL: the site was built for ${built.siteUrl}; rebuild with this value`);
-  }
-  if (built.retentionDays !== config.retentionDays) {
-    problems.push(
-      `RETENTION_DAYS: the privacy page was built stating ${built.retentionDays} days; rebuild with this value`,
-    );
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
 }

@@ -12,7 +12,7 @@ import { tipFixture } from '../helpers/fixtures.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
 
 /**
- * `npm run worker` as its own process (src/cli/worker.ts, started with this
+ * `npm run worker` as its own process (dist/app/worker.js, the bundle of src/cli/worker.ts, started with this
  * Node): it delivers tips another process stored, and stops cleanly on SIGTERM.
  */
 
@@ -41,7 +41,7 @@ describe('npm run worker', () => {
       references.push((await store.acceptTip(input)).reference);
     }
 
-    const child = spawn(process.execPath, ['src/cli/worker.ts'], {
+    const child = spawn(process.execPath, ['dist/app/worker.js'], {
       env: {
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'test',
