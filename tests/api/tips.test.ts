@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allTipFixtures, tipFixture } from '../helpers/fixtures.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -123,6 +124,33 @@ describe('refusing what a client got wrong, never with a 5xx', () => {
     });
     expect(lying.status).toBe(413);
     expect(server.logs.some((line) => line.includes('"status":5'))).toBe(false);
+  });
+
+  it('refuses 100 concurrent oversized posts with 413 before any handler stores anything (THREATS #1)', async () => {
+    const before = await details();
+    const big = JSON.stringify({ ...tipFixture('minimal').fields, description: 'x'.repeat(1_000_000) });
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        rawRequest(tipsUrl(), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...(i % 2 === 0 ? { 'Transfer-Encoding': 'chunked' } : {}) },
+          body: big,
+        }).catch((error: NodeJS.ErrnoException) => ({ status: 0, code: error.code })),
+      ),
+    );
+    // The server answers 413 as soon as the limit is passed and stops reading; a client still
+    // sending may see its connection reset before it reads that answer. Nothing else is allowed.
+    const answered = responses.filter((r) => r.status !== 0);
+    const reset = responses.filter((r) => r.status === 0);
+    expect(new Set(answered.map((r) => r.status))).toEqual(new Set([413]));
+    for (const r of reset) expect(['ECONNRESET', 'EPIPE']).toContain('code' in r ? r.code : undefined);
+    expect(answered.length).toBeGreaterThan(50);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect((await details()).queueDepth).toEqual(before.queueDepth);
+    const peak = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1];
+    console.info(
+      `100 concurrent 1 MB posts: ${answered.length} answered 413, ${reset.length} reset while sending, nothing stored; server peak RSS ${Math.round(Number(peak) / 1024)} MB`,
+    );
   });
 
   it('accepts 4,000 characters of Arabic as a form post (within the body limit)', async () => {
