@@ -20,6 +20,29 @@ import { SMTPServer, type SMTPServerSession } from 'smtp-server';
  */
 
 /** One message the sink accepted. */
+/** The only headers a forwarded tip may carry, sorted; none of them holds user text (THREATS #3). */
+export const TIP_EMAIL_HEADERS = [
+  'auto-submitted',
+  'content-transfer-encoding',
+  'content-type',
+  'date',
+  'from',
+  'message-id',
+  'mime-version',
+  'subject',
+  'to',
+];
+
+/** Header names exactly as received (unfolded, repeats kept), lower-cased, sorted: compare with `TIP_EMAIL_HEADERS`. */
+export function headerNames(raw: Buffer): string[] {
+  const head = raw.toString('latin1').split('\r\n\r\n', 1)[0] ?? '';
+  return head
+    .split('\r\n')
+    .filter((line) => !/^[ \t]/.test(line))
+    .map((line) => line.slice(0, line.indexOf(':')).toLowerCase())
+    .sort();
+}
+
 export interface CapturedMessage {
   /** The message exactly as received after DATA (dot-unstuffed). */
   raw: Buffer;
