@@ -1,5 +1,6 @@
 import type { Config } from '../../config.ts';
 import { CHANNELS, type Channel } from '../tips/types.ts';
+import { formatDeliveryError } from './stored-tip.ts';
 
 /**
  * The rules both store backends apply: how long an email may keep failing,
@@ -73,3 +74,21 @@ export function decideRetry(
 
 /** Keys are only useful for a day: the same key after that is a new tip. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60_000;
+
+/** What a failed send means for its job: the attempt count, the error to keep (never tip content) and retry or dead letter. */
+export function failureOutcome(
+  job: { attempts: number; window_start: number },
+  failure: { kind: 'temporary' | 'permanent'; errorClass: string; reason: string },
+  now: number,
+  policy: StorePolicy,
+): { attempts: number; lastError: string; decision: RetryDecision } {
+  const attempts = job.attempts + 1;
+  return {
+    attempts,
+    lastError: formatDeliveryError(failure.errorClass, failure.reason),
+    decision: decideRetry(
+      { permanent: failure.kind === 'permanent', attempts, windowStart: job.window_start, now },
+      policy,
+    ),
+  };
+}

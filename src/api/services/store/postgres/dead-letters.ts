@@ -1,3 +1,4 @@
+import { toDeadLetter, type DeadLetterRow } from '../dead-letter-row.ts';
 import type { Channel } from '../../tips/types.ts';
 import { toMinute } from '../../tips/types.ts';
 import type { DeadLetter, DeadLetterRef } from '../tip-store.ts';
@@ -7,28 +8,12 @@ import type { Pool } from './connect.ts';
 export function postgresDeadLetters(sql: Pool) {
   return {
     async listDeadLetters(channel?: Channel): Promise<DeadLetter[]> {
-      const rows = await sql<
-        {
-          reference: string;
-          channel: Channel;
-          accepted_at: number;
-          attempts: number;
-          last_error: string | null;
-          finished_at: number;
-        }[]
-      >`
+      const rows = await sql<DeadLetterRow[]>`
         SELECT t.reference, j.channel, t.accepted_at, j.attempts, j.last_error, j.finished_at
         FROM delivery_jobs j JOIN tips t ON t.id = j.tip_id
         WHERE j.state = 'dead' AND (${channel ?? null}::text IS NULL OR j.channel = ${channel ?? null}::text)
         ORDER BY j.tip_id, j.channel`;
-      return rows.map((row) => ({
-        reference: row.reference,
-        channel: row.channel,
-        acceptedAt: row.accepted_at,
-        attempts: row.attempts,
-        lastError: row.last_error,
-        deadAt: row.finished_at,
-      }));
+      return rows.map(toDeadLetter);
     },
 
     async retryDeadLetters(references: readonly string[], now: number, channel?: Channel): Promise<DeadLetterRef[]> {

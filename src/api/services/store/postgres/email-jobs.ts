@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { toMinute } from '../../tips/types.ts';
-import { decideRetry, type StorePolicy } from '../store-policy.ts';
-import { decodeTip, formatDeliveryError } from '../stored-tip.ts';
+import { failureOutcome, type StorePolicy } from '../store-policy.ts';
+import { decodeTip } from '../stored-tip.ts';
 import type { DeliveryFailure, EmailFailureOutcome, EmailJobClaim } from '../tip-store.ts';
 import type { Pool } from './connect.ts';
 
@@ -69,12 +69,7 @@ export function postgresEmailJobs(sql: Pool, policy: StorePolicy) {
             AND j.claim_id = ${claim.claimId}
           FOR UPDATE OF j`;
         if (!job) return { state: 'stale' };
-        const attempts = job.attempts + 1;
-        const lastError = formatDeliveryError(failure.errorClass, failure.reason);
-        const decision = decideRetry(
-          { permanent: failure.kind === 'permanent', attempts, windowStart: job.window_start, now },
-          policy,
-        );
+        const { attempts, lastError, decision } = failureOutcome(job, failure, now, policy);
         if (decision.state === 'dead') {
           await tx`
             UPDATE delivery_jobs SET state = 'dead', attempts = ${attempts}, finished_at = ${toMinute(now)},

@@ -1,3 +1,4 @@
+import { toDeadLetter, type DeadLetterRow } from '../dead-letter-row.ts';
 import type { Database } from 'better-sqlite3';
 import type { Channel } from '../../tips/types.ts';
 import { toMinute } from '../../tips/types.ts';
@@ -15,17 +16,7 @@ interface Params {
  * count) or discards them ('discarded', which retention then treats as finished).
  */
 export function sqliteDeadLetters(db: Database) {
-  const list = db.prepare<
-    [{ channel: Channel | null }],
-    {
-      reference: string;
-      channel: Channel;
-      accepted_at: number;
-      attempts: number;
-      last_error: string | null;
-      finished_at: number;
-    }
-  >(
+  const list = db.prepare<[{ channel: Channel | null }], DeadLetterRow>(
     `SELECT t.reference, j.channel, t.accepted_at, j.attempts, j.last_error, j.finished_at
      FROM delivery_jobs j JOIN tips t ON t.id = j.tip_id
      WHERE j.state = 'dead' AND (@channel IS NULL OR j.channel = @channel)
@@ -51,15 +42,7 @@ export function sqliteDeadLetters(db: Database) {
     );
 
   return {
-    listDeadLetters: (channel?: Channel): DeadLetter[] =>
-      list.all({ channel: channel ?? null }).map((row) => ({
-        reference: row.reference,
-        channel: row.channel,
-        acceptedAt: row.accepted_at,
-        attempts: row.attempts,
-        lastError: row.last_error,
-        deadAt: row.finished_at,
-      })),
+    listDeadLetters: (channel?: Channel): DeadLetter[] => list.all({ channel: channel ?? null }).map(toDeadLetter),
     retryDeadLetters: (references: readonly string[], now: number, channel?: Channel) =>
       each((reference) => retry.all({ now, reference, channel: channel ?? null })).immediate(references),
     discardDeadLetters: (references: readonly string[], now: number, channel?: Channel) =>

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { toMinute } from '../../tips/types.ts';
-import { decideRetry, type StorePolicy } from '../store-policy.ts';
-import { decodeTip, formatDeliveryError } from '../stored-tip.ts';
+import { failureOutcome, type StorePolicy } from '../store-policy.ts';
+import { decodeTip } from '../stored-tip.ts';
 import type { DeliveryFailure, EmailFailureOutcome, EmailJobClaim } from '../tip-store.ts';
 
 interface ClaimedRow {
@@ -79,12 +79,7 @@ export function sqliteEmailJobs(db: Database, policy: StorePolicy) {
     (claimRef: EmailJobClaim, now: number, failure: DeliveryFailure): EmailFailureOutcome => {
       const job = claimedJob.get(claimRef.tip.reference, claimRef.claimId);
       if (!job) return { state: 'stale' };
-      const attempts = job.attempts + 1;
-      const lastError = formatDeliveryError(failure.errorClass, failure.reason);
-      const decision = decideRetry(
-        { permanent: failure.kind === 'permanent', attempts, windowStart: job.window_start, now },
-        policy,
-      );
+      const { attempts, lastError, decision } = failureOutcome(job, failure, now, policy);
       if (decision.state === 'dead') {
         deadLetter.run(attempts, toMinute(now), toMinute(now), lastError, job.tip_id);
         return { state: 'dead', attempts };
