@@ -5,6 +5,9 @@ import type { TipField, TipFieldErrors } from './tip.ts';
  * answer to a no-JavaScript form post) and passed to the page through
  * `Astro.locals.tipForm`; the island starts from the same state.
  */
+/** The form itself (fresh, or again with what was entered). */
+export type TipFormPage = Extract<TipFormState, { kind: 'form' }>;
+
 export type TipFormState =
   | {
       kind: 'form';

@@ -96,10 +96,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
         return result;
       },
       tipPage: renderTipPage,
-      freshForm: (values, idempotencyKey) => {
-        const state = freshFormState(tokens, clock(), values);
-        return idempotencyKey && state.kind === 'form' ? { ...state, idempotencyKey } : state;
-      },
+      freshForm: (values, idempotencyKey) => freshFormState(tokens, clock(), values, idempotencyKey),
     },
   });
   const front = createFrontApp({

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { LOCALES, type Locale } from '../i18n/locales.ts';
 import { pathFor } from '../i18n/routes.ts';
-import type { TipFormState } from '../schemas/tip-form-state.ts';
+import type { TipFormPage, TipFormState } from '../schemas/tip-form-state.ts';
 import type { FormTokens } from '../api/services/tips/form-token.ts';
 import type { Clock } from '../api/services/clock.ts';
 import type { PageRenderer } from './astro-pages.ts';
@@ -25,13 +25,14 @@ export function tipPageRenderer(pages: PageRenderer): TipPageRenderer {
   };
 }
 
-/** A fresh form: a new signed token and idempotency key, and the category a focus-area page asked for. */
+/** The form again around what was entered: a fresh signed token, the same idempotency key when there was one. */
 export function freshFormState(
   formTokens: FormTokens,
   now: number,
-  values: Extract<TipFormState, { kind: 'form' }>['values'] = {},
-): TipFormState {
-  return { kind: 'form', formToken: formTokens.issue(now), idempotencyKey: newIdempotencyKey(), values, errors: {} };
+  values: TipFormPage['values'],
+  idempotencyKey = newIdempotencyKey(),
+): TipFormPage {
+  return { kind: 'form', formToken: formTokens.issue(now), idempotencyKey, values, errors: {} };
 }
 
 export function newIdempotencyKey(): string {

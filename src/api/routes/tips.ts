@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { isLocale, localeOfPath, type Locale } from '../../i18n/locales.ts';
 import { localeFromAcceptLanguage } from '../../i18n/negotiate.ts';
 import { TIP_FIELDS, type TipField } from '../../schemas/tip.ts';
-import type { TipFormState } from '../../schemas/tip-form-state.ts';
+import type { TipFormPage, TipFormState } from '../../schemas/tip-form-state.ts';
 import { BodyTooLargeError, RateLimitedError, ValidationError, type ClientError } from '../errors.ts';
 import { sameOriginOnly } from '../middleware/same-origin.ts';
 import { readSubmissionBody, submissionKind } from '../middleware/submission-body.ts';
@@ -22,7 +22,7 @@ export interface TipRouteDeps {
   submit: (input: unknown, clientId: string) => Promise<SubmitResult>;
   /** Renders the tip page for no-JavaScript form posts; `freshForm` starts a new form fill around given values. */
   tipPage: (c: Context, locale: Locale, state: TipFormState) => Promise<Response>;
-  freshForm: (values: Partial<Record<TipField, string>>, idempotencyKey: string | undefined) => TipFormState;
+  freshForm: (values: Partial<Record<TipField, string>>, idempotencyKey: string | undefined) => TipFormPage;
 }
 
 /**
@@ -78,25 +78,22 @@ function guessLocale(c: Context): Locale {
 /** For a form post, validation and rate-limit errors are answered with the tip page itself. */
 function preparePageAnswers(c: Context, deps: TipRouteDeps, locale: Locale, fields: Record<string, unknown>): void {
   c.set('answerLocale', locale);
+  const formAgain = () =>
+    deps.freshForm(
+      enteredValues(fields),
+      typeof fields.idempotencyKey === 'string' ? fields.idempotencyKey : undefined,
+    );
   c.set('errorPage', async (error: ClientError) => {
     if (error instanceof RateLimitedError) {
-      // Refused after the body was read (a tip limit): the person keeps what they wrote.
-      const key = typeof fields.idempotencyKey === 'string' ? fields.idempotencyKey : undefined;
-      const state = Object.keys(fields).length > 0 ? deps.freshForm(enteredValues(fields), key) : undefined;
       const retryAfterSeconds = error.retryAfterSeconds;
-      return deps.tipPage(
-        c,
-        locale,
-        state?.kind === 'form'
-          ? { ...state, rateLimitedSeconds: retryAfterSeconds }
-          : { kind: 'rate-limited', retryAfterSeconds },
-      );
+      // Refused after the body was read (a tip limit): the person keeps what they wrote.
+      const state: TipFormState =
+        Object.keys(fields).length > 0
+          ? { ...formAgain(), rateLimitedSeconds: retryAfterSeconds }
+          : { kind: 'rate-limited', retryAfterSeconds };
+      return deps.tipPage(c, locale, state);
     }
-    if (error instanceof ValidationError) {
-      const key = typeof fields.idempotencyKey === 'string' ? fields.idempotencyKey : undefined;
-      const state = deps.freshForm(enteredValues(fields), key);
-      return deps.tipPage(c, locale, state.kind === 'form' ? { ...state, errors: error.fields } : state);
-    }
+    if (error instanceof ValidationError) return deps.tipPage(c, locale, { ...formAgain(), errors: error.fields });
     return undefined;
   });
 }
