@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { MalformedBodyError, UnsupportedContentTypeError } from '../errors.ts';
+import { readBodyText } from './request-body.ts';
 
 export type SubmissionKind = 'json' | 'form';
 
@@ -13,15 +14,16 @@ export function submissionKind(c: Context): SubmissionKind | undefined {
 
 /**
  * Reads a submission body as a flat record: JSON must be an object; a form
- * must not repeat a field (a browser never does for this form). The body
- * size is already bounded by the route's body limit.
+ * must not repeat a field (a browser never does for this form). A body over
+ * `limit` bytes is refused before it is parsed.
  */
 export async function readSubmissionBody(
   c: Context,
+  limit: number,
 ): Promise<{ kind: SubmissionKind; fields: Record<string, unknown> }> {
   const kind = submissionKind(c);
   if (!kind) throw new UnsupportedContentTypeError(`content type ${c.req.header('Content-Type') ?? '(none)'}`);
-  const text = await c.req.text();
+  const text = await readBodyText(c, limit);
   if (kind === 'json') {
     let parsed: unknown;
     try {

@@ -1,10 +1,9 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { isLocale, localeOfPath, type Locale } from '../../i18n/locales.ts';
 import { localeFromAcceptLanguage } from '../../i18n/negotiate.ts';
 import { TIP_FIELDS, type TipField } from '../../schemas/tip.ts';
 import type { TipFormPage, TipFormState } from '../../schemas/tip-form-state.ts';
-import { BodyTooLargeError, RateLimitedError, ValidationError, type ClientError } from '../errors.ts';
+import { RateLimitedError, ValidationError, type ClientError } from '../errors.ts';
 import { sameOriginOnly } from '../middleware/same-origin.ts';
 import { readSubmissionBody, submissionKind } from '../middleware/submission-body.ts';
 import type { SubmitResult } from '../services/tips/submit-tip.ts';
@@ -42,14 +41,8 @@ export function tipRoutes(deps: TipRouteDeps): Hono {
       if (!decision.success) throw new RateLimitedError(decision.retryAfterSeconds);
       await next();
     },
-    bodyLimit({
-      maxSize: TIP_BODY_LIMIT,
-      onError: () => {
-        throw new BodyTooLargeError(`body over ${TIP_BODY_LIMIT} bytes`);
-      },
-    }),
     async function acceptTip(c) {
-      const body = await readSubmissionBody(c);
+      const body = await readSubmissionBody(c, TIP_BODY_LIMIT);
       const locale = isLocale(body.fields.lang) ? body.fields.lang : guessLocale(c);
       c.set('answerLocale', locale);
       if (body.kind === 'form') preparePageAnswers(c, deps, locale, body.fields);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from '../random-pool.ts';
 
 /**
  * Tip references: two groups of four from an alphabet without look-alikes
@@ -14,9 +14,9 @@ const UNBIASED_LIMIT = 256 - (256 % REFERENCE_ALPHABET.length);
 
 export function newReference(): string {
   let text = '';
-  // One call for the random bytes (crypto.randomInt per symbol costs several times more).
+  // Bytes in bulk (crypto.randomInt per symbol costs several times more).
   while (text.length < 8) {
-    for (const byte of randomBytes(16)) {
+    for (const byte of pooledRandomBytes(16)) {
       if (byte >= UNBIASED_LIMIT || text.length === 8) continue;
       text += REFERENCE_ALPHABET[byte % REFERENCE_ALPHABET.length];
     }

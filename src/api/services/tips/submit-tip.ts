@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { DEFAULT_LOCALE } from '../../../i18n/locales.ts';
 import {
   flagsOf,
@@ -20,7 +19,7 @@ export interface SubmitTipDeps {
   store: {
     findByIdempotencyKey(key: string, now: number): Promise<string | undefined>;
     acceptTip(
-      tip: Omit<AcceptedTip, 'reference'> & { idempotencyKey: string },
+      tip: Omit<AcceptedTip, 'reference'> & { idempotencyKey: string | undefined },
     ): Promise<{ reference: string; created: boolean }>;
     recordHoneypot(now: number): Promise<void>;
   };
@@ -66,9 +65,12 @@ export async function submitTip(deps: SubmitTipDeps, input: unknown, clientId: s
   if (!result.success || tokenProblem) throw new ValidationError(errors);
 
   const submission = result.data;
-  const idempotencyKey = submission.idempotencyKey ?? randomBytes(16).toString('base64url');
-  const existing = await deps.store.findByIdempotencyKey(idempotencyKey, now);
-  if (existing) return { reference: existing, created: false };
+  const idempotencyKey = submission.idempotencyKey;
+  // Without a key every post is a new tip: there is nothing to look up, and nothing to keep.
+  if (idempotencyKey !== undefined) {
+    const existing = await deps.store.findByIdempotencyKey(idempotencyKey, now);
+    if (existing) return { reference: existing, created: false };
+  }
 
   const decision = await deps.limiter.checkTip(clientId);
   if (!decision.success) throw new RateLimitedError(decision.retryAfterSeconds);
