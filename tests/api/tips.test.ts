@@ -261,4 +261,18 @@ describe('honeypot and duplicates', () => {
     const depth = (d: Record<string, unknown>) => (d.queueDepth as { email: number }).email;
     expect(depth(after) - depth(before)).toBe(1);
   });
+
+  it('takes every post without an idempotency key as a new tip (nothing to deduplicate by)', async () => {
+    const { formToken } = await servedForm(server.url);
+    const before = await details();
+    const body = JSON.stringify({ ...tipFixture('full-swedish').fields, formToken });
+    const post = () => rawRequest(tipsUrl(), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    const answers = [await post(), await post()];
+    const references = answers.map((r) => JSON.parse(r.body).reference as string);
+    expect(answers.map((r) => r.status)).toEqual([201, 201]);
+    expect(new Set(references).size).toBe(2);
+    const after = await details();
+    const depth = (d: Record<string, unknown>) => (d.queueDepth as { email: number }).email;
+    expect(depth(after) - depth(before)).toBe(2);
+  });
 });
