@@ -2,7 +2,7 @@ import type { ServerType } from '@hono/node-server';
 import type { Config } from '../api/config.ts';
 import { createApiApp } from '../api/app.ts';
 import { createLogger, type Logger } from '../api/logger.ts';
-import { clientAddress } from '../api/middleware/client-address.ts';
+import { clientAddress, connectionOf } from '../api/middleware/client-address.ts';
 import { resolveAppSecret } from '../api/services/app-secret.ts';
 import { systemClock, type Clock } from '../api/services/clock.ts';
 import { createMailer, type TipMailer } from '../api/services/mail/mailer.ts';
@@ -88,7 +88,7 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     },
     tips: {
       publicOrigin: config.siteUrl.origin,
-      clientIdOf: (c) => identify(c.get('clientAddress'), clock()),
+      clientIdOf: (c) => identify(c.get('clientAddress'), clock(), connectionOf(c)),
       checkPost: (clientId) => limiter.checkPost(clientId),
       submit: async (input, clientId) => {
         const result = await submitTip({ store, limiter, formTokens: tokens, clock }, input, clientId);

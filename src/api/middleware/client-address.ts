@@ -1,5 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { nodeRequestOf } from './node-request.ts';
 import type { TrustProxy } from '../config/trust-proxy.ts';
 import { normaliseAddress } from '../services/rate-limit/ip-address.ts';
 
@@ -72,4 +73,9 @@ export function clientAddress(trustProxy: TrustProxy): MiddlewareHandler {
     c.set('clientAddress', resolveClientAddress(socketAddress, c.req.header('x-forwarded-for'), trustProxy));
     await next();
   };
+}
+
+/** The connection (socket) a request came on, to remember per-connection facts by; undefined without one. */
+export function connectionOf(c: Context): object | undefined {
+  return nodeRequestOf(c)?.socket;
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { BodyTooLargeError, MalformedBodyError } from '../errors.ts';
+import { nodeRequestOf } from './node-request.ts';
 
 /**
  * Reads a request body of at most `limit` bytes as UTF-8 text, refusing as
@@ -14,7 +15,7 @@ import { BodyTooLargeError, MalformedBodyError } from '../errors.ts';
 export async function readBodyText(c: Context, limit: number): Promise<string> {
   const declared = c.req.header('Content-Length');
   if (declared !== undefined && Number(declared) > limit) throw tooLarge(limit);
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const incoming = nodeRequestOf(c);
   const bytes = incoming ? await readIncoming(incoming, limit) : await readFetchBody(c, limit);
   const text = bytes.toString('utf8');
   // What fetch's text() does: a UTF-8 byte order mark is not part of the text.

@@ -8,6 +8,13 @@ import { sameOriginOnly } from '../middleware/same-origin.ts';
 import { readSubmissionBody, submissionKind } from '../middleware/submission-body.ts';
 import type { SubmitResult } from '../services/tips/submit-tip.ts';
 
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The keyed hash the limiter knows this client by (computed once per request). */
+    clientId: string;
+  }
+}
+
 /** 64 KB: room for 4,000 characters of any script, percent-encoded, plus the other fields. */
 export const TIP_BODY_LIMIT = 64 * 1024;
 
@@ -37,7 +44,9 @@ export function tipRoutes(deps: TipRouteDeps): Hono {
     sameOriginOnly(deps.publicOrigin),
     async function floodLimit(c, next) {
       if (submissionKind(c) === 'form') preparePageAnswers(c, deps, guessLocale(c), {});
-      const decision = await deps.checkPost(deps.clientIdOf(c));
+      const clientId = deps.clientIdOf(c);
+      c.set('clientId', clientId);
+      const decision = await deps.checkPost(clientId);
       if (!decision.success) throw new RateLimitedError(decision.retryAfterSeconds);
       await next();
     },
@@ -46,7 +55,7 @@ export function tipRoutes(deps: TipRouteDeps): Hono {
       const locale = isLocale(body.fields.lang) ? body.fields.lang : guessLocale(c);
       c.set('answerLocale', locale);
       if (body.kind === 'form') preparePageAnswers(c, deps, locale, body.fields);
-      const { reference } = await deps.submit(body.fields, deps.clientIdOf(c));
+      const { reference } = await deps.submit(body.fields, c.get('clientId'));
       if (body.kind === 'form') return deps.tipPage(c, locale, { kind: 'confirmation', reference });
       c.header('Cache-Control', 'no-store');
       return c.json({ reference }, 201);

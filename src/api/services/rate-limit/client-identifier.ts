@@ -36,16 +36,28 @@ const DAY_MS = 86_400_000;
  * MACs with primed pads (`primedHmacSha256`), about 3 µs instead of about
  * 20 µs for two `createHmac` calls. The result equals `clientIdentifier`
  * (tests/unit/rate-limit-identifier.test.ts).
+ *
+ * Given the request's `connection` (its socket), the last identifier is
+ * remembered on it for as long as the connection lives: a client flooding
+ * over keep-alive connections is then named without any hashing. The memo
+ * holds what the socket already holds, and goes with it.
  */
-export function createClientIdentifier(secret: string): (address: string, now: number) => string {
+export function createClientIdentifier(
+  secret: string,
+): (address: string, now: number, connection?: object) => string {
   let day = Number.NaN;
   let mac: ((data: string) => Buffer) | undefined;
-  return (address, now) => {
+  const byConnection = new WeakMap<object, { day: number; address: string; id: string }>();
+  return (address, now, connection) => {
     const today = Math.floor(now / DAY_MS);
+    const remembered = connection && byConnection.get(connection);
+    if (remembered && remembered.day === today && remembered.address === address) return remembered.id;
     if (today !== day || !mac) {
       mac = primedHmacSha256(dayKey(secret, now));
       day = today;
     }
-    return mac(rateLimitSubject(address)).toString('hex');
+    const id = mac(rateLimitSubject(address)).toString('hex');
+    if (connection) byConnection.set(connection, { day: today, address, id });
+    return id;
   };
 }
