@@ -1,8 +1,8 @@
 import { IncomingMessage, type ServerResponse } from 'node:http';
+import { nodeResponseOf } from '../api/middleware/node-request.ts';
 import { Socket } from 'node:net';
 import type { Context } from 'hono';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { applySecurityHeaders } from './security-headers.ts';
 
 type AstroNodeHandler = (
   req: IncomingMessage,
@@ -25,7 +25,8 @@ export async function loadAstroPages(entry: URL): Promise<PageRenderer> {
   const { handler } = (await import(entry.href)) as { handler: AstroNodeHandler };
   return {
     async render(c, internalPath, locals, headers = {}) {
-      const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+      // The front layer has already set the security headers on it.
+      const outgoing = nodeResponseOf(c);
       if (!outgoing) throw new Error('Astro pages can only be rendered by the Node server');
       // A fresh GET for the internal route: Astro never sees the client's
       // method, body, address or headers, only what the page needs.
@@ -34,7 +35,6 @@ export async function loadAstroPages(entry: URL): Promise<PageRenderer> {
       request.url = internalPath;
       request.headers = { host: 'localhost', accept: 'text/html' };
       request.push(null);
-      applySecurityHeaders((name, value) => outgoing.setHeader(name, value));
       outgoing.setHeader('Cache-Control', 'no-store');
       for (const [name, value] of Object.entries(headers)) outgoing.setHeader(name, value);
       let handled = true;

@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Logger } from '../api/logger.ts';
+import { nodeResponseOf } from '../api/middleware/node-request.ts';
 import { localeOfPath } from '../i18n/locales.ts';
 import { notFoundPathFor, pageForPath } from '../i18n/routes.ts';
 import { requestLog } from './request-log.ts';
@@ -28,9 +28,14 @@ export function createFrontApp({ logger, api, clientAddress, dynamicPages, site 
   const app = new Hono();
   app.use(requestLog(logger));
   app.use(async function securityHeaders(c, next) {
+    const outgoing = nodeResponseOf(c);
+    if (outgoing) {
+      // On the Node response before anything answers: Node merges them into whatever is written
+      // (Astro's pages too), and no Web Headers object is built per response just to carry them.
+      applySecurityHeaders((name, value) => outgoing.setHeader(name, value));
+      return next();
+    }
     await next();
-    // Pages Astro rendered went straight to the socket with these headers already set (astro-pages.ts).
-    if (c.res === RESPONSE_ALREADY_SENT) return;
     applySecurityHeaders((name, value) => c.res.headers.set(name, value));
   });
 

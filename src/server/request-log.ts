@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from '../api/logger.ts';
+import { nodeResponseOf } from '../api/middleware/node-request.ts';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -19,7 +20,7 @@ export function requestLog(logger: Logger): MiddlewareHandler {
     c.set('requestId', requestId);
     await next();
     // Pages that Astro rendered straight to the Node response have their status there.
-    const outgoing = (c.env as { outgoing?: { statusCode: number; headersSent: boolean } } | undefined)?.outgoing;
+    const outgoing = nodeResponseOf(c);
     const status = outgoing?.headersSent ? outgoing.statusCode : c.res.status;
     logger.info({
       requestId,
