@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { API_MESSAGES } from '../i18n/api/index.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { localeFromAcceptLanguage } from '../i18n/negotiate.ts';
@@ -28,17 +27,15 @@ export type FieldMessages = (locale: Locale, code: string) => string;
  */
 export function errorResponder(logger: Logger, fieldMessages: FieldMessages) {
   return async function respondToError(error: Error, c: Context): Promise<Response> {
-    c.header('Cache-Control', 'no-store');
     const locale = c.get('answerLocale') ?? localeFromAcceptLanguage(c.req.header('Accept-Language'));
     if (!(error instanceof ClientError)) {
       logger.error({
         requestId: c.get('requestId'),
         err: { name: error.name, message: error.message, stack: error.stack },
       });
-      return c.json({ error: { code: 'internal', message: API_MESSAGES[locale].internal } }, 500);
+      return jsonAnswer(500, { code: 'internal', message: API_MESSAGES[locale].internal });
     }
     c.set('refusedAs', error.name);
-    if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
     const page = await c.get('errorPage')?.(error);
     if (page) return page;
     const body: Record<string, unknown> = { code: error.code, message: API_MESSAGES[locale][apiCode(error.code)] };
@@ -47,9 +44,24 @@ export function errorResponder(logger: Logger, fieldMessages: FieldMessages) {
         Object.entries(error.fields).map(([field, code]) => [field, { code, message: fieldMessages(locale, code) }]),
       );
     }
-    if (error instanceof RateLimitedError) body.retryAfterSeconds = error.retryAfterSeconds;
-    return c.json({ error: body }, error.status as ContentfulStatusCode);
+    if (error instanceof RateLimitedError) {
+      body.retryAfterSeconds = error.retryAfterSeconds;
+      return jsonAnswer(error.status, body, { 'Retry-After': String(error.retryAfterSeconds) });
+    }
+    return jsonAnswer(error.status, body);
   };
+}
+
+/**
+ * `{ error }` as JSON, never cached. Headers as a plain record: @hono/node-server
+ * writes that straight to the socket, where Hono's `c.header()` would build a
+ * Web Headers object (measurable when refusing a flood).
+ */
+function jsonAnswer(status: number, error: Record<string, unknown>, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify({ error }), {
+    status,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
+  });
 }
 
 function apiCode(code: string): keyof (typeof API_MESSAGES)['sv'] {
