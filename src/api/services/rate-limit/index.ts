@@ -1,6 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import { createFailover } from './failover.ts';
+import { createRefusalMemo, type Refusal } from './refusal-memo.ts';
 import type { RemoteStore } from './remote.ts';
 import { createEmbeddedLimiters, createRemoteLimiters } from './scopes.ts';
 import type { LimitDecision, LimitResult, LimitScope, TipRateLimiter } from './types.ts';
@@ -8,6 +9,17 @@ import type { LimitDecision, LimitResult, LimitScope, TipRateLimiter } from './t
 export { clientIdentifier, createClientIdentifier } from './client-identifier.ts';
 export { KEY_PREFIX } from './scopes.ts';
 export type { LimitDecision, LimitResult, LimitScope, TipRateLimiter } from './types.ts';
+
+function refused(scope: LimitScope, { reset, limit }: Refusal, now: number): LimitDecision {
+  return {
+    success: false,
+    limit,
+    remaining: 0,
+    reset,
+    retryAfterSeconds: Math.max(1, Math.ceil((reset - now) / 1000)),
+    scope,
+  };
+}
 
 /** The one identifier of the global limit. */
 export const GLOBAL_IDENTIFIER = 'all';
@@ -55,6 +67,11 @@ async function createRemoteStore(limits: Config['rateLimits'], logger: Logger): 
  * store answers again (see `createFailover`). The embedded limiter counts
  * only what it decides, so a client starts an outage with a fresh embedded
  * allowance, and limits are then per process.
+ *
+ * Refusals are remembered until their `reset` (`createRefusalMemo`): a
+ * flooding client is refused from memory. Under a sliding window that is up
+ * to one window stricter than asking again; refusals the fallback made
+ * during an outage are not remembered.
  */
 export async function createTipRateLimiter({
   limits,
@@ -69,7 +86,15 @@ export async function createTipRateLimiter({
     store && createFailover({ ping: () => store.ping(), timeoutMs: limits.timeoutMs, probeIntervalMs, clock, logger });
   logger.info({ backend: limits.upstash ? 'upstash' : limits.redisUrl ? 'redis' : 'embedded' }, 'rate limiter ready');
 
+  const refusals = createRefusalMemo();
+
   async function decide(scope: LimitScope, identifier: string): Promise<LimitDecision> {
+    const key = `${scope}:${identifier}`;
+    const now = clock();
+    const remembered = refusals.refusal(key, now);
+    if (remembered) return refused(scope, remembered, now);
+
+    const degradedBefore = failover?.isDegraded() ?? false;
     const result: LimitResult =
       remote && failover
         ? await failover.run(
@@ -77,12 +102,17 @@ export async function createTipRateLimiter({
             () => embedded[scope].limit(identifier),
           )
         : await embedded[scope].limit(identifier);
+    if (!result.success) {
+      // Only the primary backend's refusals: a fallback refusal must not outlive the outage.
+      if (!degradedBefore && !(failover?.isDegraded() ?? false)) refusals.remember(key, { reset: result.reset, limit: result.limit });
+      return refused(scope, result, clock());
+    }
     return {
-      success: result.success,
+      success: true,
       limit: result.limit,
       remaining: result.remaining,
       reset: result.reset,
-      retryAfterSeconds: result.success ? 0 : Math.max(1, Math.ceil((result.reset - clock()) / 1000)),
+      retryAfterSeconds: 0,
       scope,
     };
   }
