@@ -173,7 +173,10 @@ describe.skipIf(skipReason)('rate limiting on a real redis-server', () => {
       const flooder = clientIdentifier('127.0.0.26', SECRET, Date.now());
       const scriptCalls = async () => {
         const stats = await admin.info('commandstats');
-        return [...stats.matchAll(/cmdstat_eval(?:sha)?:calls=(\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+        return [...stats.matchAll(/cmdstat_eval(?:sha)?:calls=(\d+)/g)].reduce(
+          (sum, match) => sum + Number(match[1]),
+          0,
+        );
       };
       // The first call may load the script (a NOSCRIPT EVALSHA, then EVAL): counted from the second.
       expect((await limiter.checkPost(flooder)).success).toBe(true);
@@ -182,7 +185,9 @@ describe.skipIf(skipReason)('rate limiting on a real redis-server', () => {
       expect(posts.accepted).toBe(29);
       // The 29 allowed and the first refusal went to Redis; the other 69 refusals did not.
       expect((await scriptCalls()) - before).toBe(30);
-      expect(posts.decisions.slice(29).every((d) => !d.success && d.scope === 'client-posts' && d.limit === 30)).toBe(true);
+      expect(posts.decisions.slice(29).every((d) => !d.success && d.scope === 'client-posts' && d.limit === 30)).toBe(
+        true,
+      );
       expect(posts.decisions[98]?.retryAfterSeconds).toBeGreaterThan(0);
     });
 

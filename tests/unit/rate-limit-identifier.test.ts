@@ -82,13 +82,16 @@ describe('createClientIdentifier', () => {
     const address = fc.constantFrom('198.51.100.7', '203.0.113.9', '2001:db8::1', '2001:db8::2');
     const instant = fc.constantFrom(Date.UTC(2026, 10, 20, 23, 59), Date.UTC(2026, 10, 21, 0, 1));
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), address, instant), { maxLength: 30 }), (requests) => {
-        const identify = createClientIdentifier(SECRET);
-        const connections = [{}, {}, {}];
-        for (const [connection, ip, now] of requests) {
-          expect(identify(ip, now, connections[connection])).toBe(clientIdentifier(ip, SECRET, now));
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), address, instant), { maxLength: 30 }),
+        (requests) => {
+          const identify = createClientIdentifier(SECRET);
+          const connections = [{}, {}, {}];
+          for (const [connection, ip, now] of requests) {
+            expect(identify(ip, now, connections[connection])).toBe(clientIdentifier(ip, SECRET, now));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

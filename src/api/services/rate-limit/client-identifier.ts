@@ -42,9 +42,7 @@ const DAY_MS = 86_400_000;
  * over keep-alive connections is then named without any hashing. The memo
  * holds what the socket already holds, and goes with it.
  */
-export function createClientIdentifier(
-  secret: string,
-): (address: string, now: number, connection?: object) => string {
+export function createClientIdentifier(secret: string): (address: string, now: number, connection?: object) => string {
   let day = Number.NaN;
   let mac: ((data: string) => Buffer) | undefined;
   const byConnection = new WeakMap<object, { day: number; address: string; id: string }>();

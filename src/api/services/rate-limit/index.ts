@@ -104,7 +104,8 @@ export async function createTipRateLimiter({
         : await embedded[scope].limit(identifier);
     if (!result.success) {
       // Only the primary backend's refusals: a fallback refusal must not outlive the outage.
-      if (!degradedBefore && !(failover?.isDegraded() ?? false)) refusals.remember(key, { reset: result.reset, limit: result.limit });
+      if (!degradedBefore && !(failover?.isDegraded() ?? false))
+        refusals.remember(key, { reset: result.reset, limit: result.limit });
       return refused(scope, result, clock());
     }
     return {
