@@ -72,22 +72,35 @@ async function measured(options: LoadOptions): Promise<LoadFigures> {
   return runLoad({ ...options, durationSeconds: DURATION, connections: CONNECTIONS });
 }
 
-async function acceptBody(server: TestServer): Promise<string> {
-  // No idempotency key: every request is a new tip. The form token is reusable within its lifetime.
+async function acceptBody(server: TestServer, withKeys = false): Promise<string> {
+  // The form token is reusable within its lifetime. Without an idempotency key every request is a new
+  // tip; with one (what the form sends), autocannon writes a unique 33-character id per request.
   const { formToken } = await servedForm(server.url);
-  return JSON.stringify({ ...tipFixture('full-swedish').fields, formToken });
+  const key = withKeys ? { idempotencyKey: '[<id>]' } : {};
+  return JSON.stringify({ ...tipFixture('full-swedish').fields, formToken, ...key });
 }
 
 const json = { 'Content-Type': 'application/json' };
 
-function acceptScenario(name: string, extraEnv: () => Promise<Record<string, string>>, target: string): Scenario {
+function acceptScenario(
+  name: string,
+  extraEnv: () => Promise<Record<string, string>>,
+  target: string,
+  withKeys = false,
+): Scenario {
   return {
     name,
     target,
     run: async () => {
       const env = { ...QUIET, ...RAISED, ...(await extraEnv()) };
       return withServer(env, async (server) =>
-        measured({ url: `${server.url}/api/tips`, method: 'POST', headers: json, body: await acceptBody(server) }),
+        measured({
+          url: `${server.url}/api/tips`,
+          method: 'POST',
+          headers: json,
+          body: await acceptBody(server, withKeys),
+          uniqueIds: withKeys,
+        }),
       );
     },
   };
@@ -108,6 +121,7 @@ const scenarios: Scenario[] = [
       ),
   },
   acceptScenario('accept (SQLite)', async () => ({}), '≥ 25% of ceiling; p99 < 50 ms'),
+  acceptScenario('accept (SQLite, keyed)', async () => ({}), '(no target; as the form posts)', true),
   acceptScenario(
     'accept (PostgreSQL)',
     async () => {

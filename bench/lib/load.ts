@@ -16,6 +16,8 @@ export interface LoadOptions {
   body?: string;
   connections?: number;
   durationSeconds?: number;
+  /** Replace `[<id>]` in the body with a unique id per request (autocannon's idReplacement). */
+  uniqueIds?: boolean;
 }
 
 /** Runs autocannon against a loopback URL for a bounded time and returns the figures the table needs. */
@@ -27,6 +29,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     body: options.body,
     connections: options.connections ?? 32,
     duration: options.durationSeconds ?? 8,
+    idReplacement: options.uniqueIds ?? false,
   });
   const statuses = Object.fromEntries(
     Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0]),
