@@ -33,7 +33,7 @@ export function errorResponder(logger: Logger, fieldMessages: FieldMessages) {
         requestId: c.get('requestId'),
         err: { name: error.name, message: error.message, stack: error.stack },
       });
-      return jsonAnswer(500, { code: 'internal', message: API_MESSAGES[locale].internal });
+      return toResponse(jsonAnswer(500, { code: 'internal', message: API_MESSAGES[locale].internal }));
     }
     c.set('refusedAs', error.name);
     const page = await c.get('errorPage')?.(error);
@@ -44,24 +44,48 @@ export function errorResponder(logger: Logger, fieldMessages: FieldMessages) {
         Object.entries(error.fields).map(([field, code]) => [field, { code, message: fieldMessages(locale, code) }]),
       );
     }
-    if (error instanceof RateLimitedError) {
-      body.retryAfterSeconds = error.retryAfterSeconds;
-      return jsonAnswer(error.status, body, { 'Retry-After': String(error.retryAfterSeconds) });
-    }
-    return jsonAnswer(error.status, body);
+    if (error instanceof RateLimitedError) return toResponse(rateLimitedAnswer(locale, error.retryAfterSeconds));
+    return toResponse(jsonAnswer(error.status, body));
+  };
+}
+
+/** An answer as status, headers and body, for a Web Response or straight for a Node response. */
+export interface PlainAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * The JSON answer to a request refused by a rate limit. Also written by the
+ * flood gate (src/server/flood-gate.ts) in front of Hono, so both are this.
+ */
+export function rateLimitedAnswer(locale: Locale, retryAfterSeconds: number): PlainAnswer {
+  const answer = jsonAnswer(429, {
+    code: 'rate_limited',
+    message: API_MESSAGES[locale].rate_limited,
+    retryAfterSeconds,
+  });
+  answer.headers['Retry-After'] = String(retryAfterSeconds);
+  return answer;
+}
+
+/** `{ error }` as JSON, never cached. */
+function jsonAnswer(status: number, error: Record<string, unknown>): PlainAnswer {
+  return {
+    status,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+    body: JSON.stringify({ error }),
   };
 }
 
 /**
- * `{ error }` as JSON, never cached. Headers as a plain record: @hono/node-server
- * writes that straight to the socket, where Hono's `c.header()` would build a
- * Web Headers object (measurable when refusing a flood).
+ * Headers as a plain record: @hono/node-server writes that straight to the
+ * socket, where Hono's `c.header()` would build a Web Headers object
+ * (measurable when refusing a flood).
  */
-function jsonAnswer(status: number, error: Record<string, unknown>, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ error }), {
-    status,
-    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
-  });
+function toResponse({ status, headers, body }: PlainAnswer): Response {
+  return new Response(body, { status, headers });
 }
 
 function apiCode(code: string): keyof (typeof API_MESSAGES)['sv'] {

@@ -22,15 +22,24 @@ export function requestLog(logger: Logger): MiddlewareHandler {
     // Pages that Astro rendered straight to the Node response have their status there.
     const outgoing = nodeResponseOf(c);
     const status = outgoing?.headersSent ? outgoing.statusCode : c.res.status;
-    logger.info({
+    logRequestLine(logger, {
       requestId,
       method: c.req.method,
       route: c.req.routePath === '/*' ? routeLabel(c.req.path) : c.req.routePath,
       status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
+      started,
       refusedAs: c.get('refusedAs'),
     });
   };
+}
+
+/** The one line logged per request, by the middleware above and by the flood gate. */
+export function logRequestLine(
+  logger: Logger,
+  line: { requestId: string; method: string; route: string; status: number; started: number; refusedAs?: string },
+): void {
+  const { started, ...fields } = line;
+  logger.info({ ...fields, ms: Math.round((performance.now() - started) * 10) / 10 });
 }
 
 /** Static paths are logged as themselves, but never with a query string; hashed assets collapse to one label. */
