@@ -19,6 +19,7 @@ import { fieldMessage } from '../i18n/tip-field-message.ts';
 import { loadAstroPages } from './astro-pages.ts';
 import { assertBuiltWith, ASTRO_SERVER_ENTRY, CLIENT_DIR } from './build-output.ts';
 import { closeHttp, listen } from './http-server.ts';
+import { floodGate } from './flood-gate.ts';
 import { createFrontApp } from './front-app.ts';
 import { loadStaticSite } from './static-files.ts';
 import { loadTipTemplates } from './tip-templates.ts';
@@ -107,7 +108,17 @@ export async function startServer(config: Config, overrides: ServerOverrides = {
     site,
   });
 
-  const server = await listen(front.fetch, config);
+  const server = await listen(
+    front.fetch,
+    config,
+    floodGate({
+      trustProxy: config.trustProxy,
+      identify,
+      rememberedRefusal: (clientId) => limiter.rememberedPostRefusal(clientId),
+      clock,
+      logger,
+    }),
+  );
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ msg: 'listening', url: `http://${config.host}:${port}/` });

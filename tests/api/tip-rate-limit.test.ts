@@ -57,6 +57,36 @@ describe('rate limits at POST /api/tips', () => {
     expect(got.slice(10)).toEqual([429, 429, 429, 429]);
   });
 
+  it('answers every refusal of a flood alike: the first from the route, the rest at the door (flood gate)', async () => {
+    server = await startServer({ env: { RATE_LIMIT_CLIENT_POSTS: '2/10m' } });
+    const url = server.url;
+    const send = () =>
+      postTipJson(url, { category: 'nonsense' }, { localAddress: '127.0.0.25', headers: { 'Accept-Language': 'en' } });
+    const answers = [];
+    for (let i = 0; i < 5; i += 1) answers.push(await send());
+    expect(answers.map((a) => a.status)).toEqual([422, 422, 429, 429, 429]);
+    const [first, ...rest] = answers.slice(2).map(({ headers, body }) => {
+      const { date: _date, ...stable } = headers;
+      return { headers: stable, body: JSON.parse(body) as unknown };
+    });
+    for (const other of rest) expect(other).toEqual(first);
+    expect(first?.headers).toMatchObject({
+      'retry-after': expect.stringMatching(/^\d+$/),
+      'cache-control': 'no-store',
+      'content-security-policy': expect.stringContaining("frame-ancestors 'none'"),
+    });
+    expect(first?.body).toMatchObject({ error: { code: 'rate_limited', message: expect.stringContaining('112') } });
+    // Log lines are written asynchronously: wait for the third.
+    const logs = server.logs;
+    const refusedLines = () => logs.filter((line) => line.includes('"status":429'));
+    await expect.poll(() => refusedLines().length).toBe(3);
+    const refusals = refusedLines();
+    for (const line of refusals) {
+      expect(JSON.parse(line)).toMatchObject({ method: 'POST', route: '/api/tips', refusedAs: 'RateLimitedError' });
+      expect(line).not.toContain('127.0.0.25');
+    }
+  });
+
   it('holds the global limit across clients', async () => {
     server = await startServer({ env: { RATE_LIMIT_GLOBAL_TIPS: '4/1h' } });
     const url = server.url;

@@ -120,6 +120,11 @@ export async function createTipRateLimiter({
 
   return {
     checkPost: (clientId) => decide('client-posts', clientId),
+    rememberedPostRefusal(clientId) {
+      const now = clock();
+      const remembered = refusals.refusal(`client-posts:${clientId}`, now);
+      return remembered && refused('client-posts', remembered, now);
+    },
     async checkTip(clientId) {
       const passed: LimitDecision[] = [];
       for (const scope of TIP_SCOPES) {

@@ -42,6 +42,11 @@ export interface TipRateLimiter {
    * so a refused client does not use up the others' global budget.
    */
   checkTip(clientId: string): Promise<LimitDecision>;
+  /**
+   * The flood limit's refusal of this client if one is remembered (see
+   * `createRefusalMemo`); counts nothing. Lets the server refuse at the door.
+   */
+  rememberedPostRefusal(clientId: string): LimitDecision | undefined;
   /** True while the remote store is failing and the embedded fallback decides (health details, readiness "degraded"). */
   isDegraded(): boolean;
   /** Closes the remote connection and stops recovery probes. */
