@@ -87,12 +87,16 @@ export async function createTipRateLimiter({
   logger.info({ backend: limits.upstash ? 'upstash' : limits.redisUrl ? 'redis' : 'embedded' }, 'rate limiter ready');
 
   const refusals = createRefusalMemo();
+  const memoKey = (scope: LimitScope, identifier: string) => `${scope}:${identifier}`;
+  const rememberedRefusal = (scope: LimitScope, identifier: string): LimitDecision | undefined => {
+    const now = clock();
+    const remembered = refusals.refusal(memoKey(scope, identifier), now);
+    return remembered && refused(scope, remembered, now);
+  };
 
   async function decide(scope: LimitScope, identifier: string): Promise<LimitDecision> {
-    const key = `${scope}:${identifier}`;
-    const now = clock();
-    const remembered = refusals.refusal(key, now);
-    if (remembered) return refused(scope, remembered, now);
+    const remembered = rememberedRefusal(scope, identifier);
+    if (remembered) return remembered;
 
     const degradedBefore = failover?.isDegraded() ?? false;
     const result: LimitResult =
@@ -105,7 +109,7 @@ export async function createTipRateLimiter({
     if (!result.success) {
       // Only the primary backend's refusals: a fallback refusal must not outlive the outage.
       if (!degradedBefore && !(failover?.isDegraded() ?? false))
-        refusals.remember(key, { reset: result.reset, limit: result.limit });
+        refusals.remember(memoKey(scope, identifier), { reset: result.reset, limit: result.limit });
       return refused(scope, result, clock());
     }
     return {
@@ -120,11 +124,7 @@ export async function createTipRateLimiter({
 
   return {
     checkPost: (clientId) => decide('client-posts', clientId),
-    rememberedPostRefusal(clientId) {
-      const now = clock();
-      const remembered = refusals.refusal(`client-posts:${clientId}`, now);
-      return remembered && refused('client-posts', remembered, now);
-    },
+    rememberedPostRefusal: (clientId) => rememberedRefusal('client-posts', clientId),
     async checkTip(clientId) {
       const passed: LimitDecision[] = [];
       for (const scope of TIP_SCOPES) {
