@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allTipFixtures, tipFixture } from '../helpers/fixtures.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -101,6 +102,27 @@ describe('refusing what a client got wrong, never with a 5xx', () => {
     }
     const none = await rawRequest(tipsUrl(), { method: 'POST', body: '{}' });
     expect(none.status).toBe(415);
+  });
+
+  it('takes a client that leaves in the middle of its body calmly: no 5xx, nothing stored, still serving', async () => {
+    const before = await details();
+    const ended = () => server.logs.filter((line) => line.includes('"refusedAs":"MalformedBodyError"')).length;
+    const endedBefore = ended();
+    const { port } = new URL(server.url);
+    for (const chunked of [false, true]) {
+      const socket = connect(Number(port), '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      const length = chunked ? 'Transfer-Encoding: chunked' : 'Content-Length: 5000';
+      socket.write(`POST /api/tips HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n${length}\r\n\r\n`);
+      socket.write(chunked ? '10\r\n{"category":"dru\r\n' : '{"category":"dru');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      socket.destroy();
+    }
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect((await details()).queueDepth).toEqual(before.queueDepth);
+    // Both requests ended (a reader left waiting would never log its line), as a client's fault.
+    await expect.poll(ended).toBe(endedBefore + 2);
+    expect(server.logs.some((line) => line.includes('"status":5') || line.includes('"level":"error"'))).toBe(false);
   });
 
   it('413 above 64 KB: with a Content-Length, chunked, and with a Content-Length that lies', async () => {
