@@ -12,8 +12,8 @@ export interface CompressedTemplate {
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 
 /**
- * Compresses the fixed parts of a template once, so that a response costs
- * compressing only its few short values instead of the whole page.
+ * Compresses the fixed parts of a template once, so that a response with
+ * its own few short values costs no compression at all.
  *
  * Deflate lets independently compressed pieces follow each other in one
  * stream when each piece but the last ends with a full flush (byte-aligned,
