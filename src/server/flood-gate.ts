@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { TrustProxy } from '../api/config/trust-proxy.ts';
 import { rateLimitedAnswer } from '../api/error-response.ts';
 import type { Logger } from '../api/logger.ts';
 import { resolveClientAddress } from '../api/middleware/client-address.ts';
+import { submissionKindOf } from '../api/middleware/submission-body.ts';
 import type { LimitDecision } from '../api/services/rate-limit/index.ts';
 import { localeFromAcceptLanguage } from '../i18n/negotiate.ts';
+import type { FrontDoor } from './http-server.ts';
 import { logRequestLine } from './request-log.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
@@ -31,7 +33,7 @@ export interface FloodGateDeps {
  * checks those first) — form posts are answered with the tip page.
  * Everything else, and the first refusal of each window, goes on to Hono.
  */
-export function floodGate(deps: FloodGateDeps): (incoming: IncomingMessage, outgoing: ServerResponse) => boolean {
+export function floodGate(deps: FloodGateDeps): FrontDoor {
   return (incoming, outgoing) => {
     if (!isPlainTipPost(incoming)) return false;
     const started = performance.now();
@@ -73,7 +75,7 @@ function isPlainTipPost(incoming: IncomingMessage): boolean {
   if (url !== TIP_ROUTE && !url.startsWith(`${TIP_ROUTE}?`)) return false;
   const { origin, 'sec-fetch-site': site, 'content-type': type } = incoming.headers;
   if (origin !== undefined || site !== undefined) return false;
-  return type?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+  return submissionKindOf(type) === 'json';
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -6,7 +6,12 @@ export type SubmissionKind = 'json' | 'form';
 
 /** Which of the two accepted content types a request has; undefined for any other. */
 export function submissionKind(c: Context): SubmissionKind | undefined {
-  const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+  return submissionKindOf(c.req.header('Content-Type'));
+}
+
+/** `submissionKind` from the Content-Type header's value. */
+export function submissionKindOf(contentType: string | undefined): SubmissionKind | undefined {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase();
   if (type === 'application/json') return 'json';
   if (type === 'application/x-www-form-urlencoded') return 'form';
   return undefined;
