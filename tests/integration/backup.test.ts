@@ -17,13 +17,13 @@ import { loadConfig } from '../../src/api/config.ts';
 import { manualClock } from '../../src/api/services/clock.ts';
 import { backupFileName } from '../../src/api/services/store/sqlite/backup.ts';
 import { createSqliteTipStore, type SqliteTipStore } from '../../src/api/services/store/sqlite/sqlite-tip-store.ts';
-import type { StorePolicy } from '../../src/api/services/store/store-policy.ts';
 import type { AcceptTipInput, TipStore } from '../../src/api/services/store/tip-store.ts';
 import type { AcceptedTip } from '../../src/api/services/tips/types.ts';
 import { toMinute } from '../../src/api/services/tips/types.ts';
 import { runBackup } from '../../src/cli/backup-command.ts';
 import { flagsOf, isoDate, validateSubmission } from '../../src/schemas/tip.ts';
 import { allTipFixtures } from '../helpers/fixtures.ts';
+import { TEST_POLICY } from '../helpers/store-policy.ts';
 
 /**
  * `npm run backup`: an online backup while the store is open and being
@@ -32,14 +32,6 @@ import { allTipFixtures } from '../helpers/fixtures.ts';
 
 const run = promisify(execFile);
 const DAY = 24 * 60 * 60_000;
-const POLICY: StorePolicy = {
-  deliveryWindowMs: 2 * DAY,
-  backoffBaseMs: 30_000,
-  backoffCapMs: 3_600_000,
-  intakeLeaseMs: 300_000,
-  intakeMaxLeases: 5,
-  random: () => 0.5,
-};
 const NOW = toMinute(Date.now());
 const VALID = allTipFixtures().filter((fixture) => !fixture.errors);
 
@@ -73,7 +65,7 @@ function restore(backup: string): SqliteTipStore {
   const restored = mkdtempSync(join(tmpdir(), 'tips-restored-'));
   cleanups.push(restored);
   copyFileSync(backup, join(restored, 'tips.sqlite'));
-  return createSqliteTipStore({ file: join(restored, 'tips.sqlite'), policy: POLICY, now: NOW });
+  return createSqliteTipStore({ file: join(restored, 'tips.sqlite'), policy: TEST_POLICY, now: NOW });
 }
 
 let dataDir: string;
@@ -84,7 +76,7 @@ let accepted: Map<string, AcceptTipInput>;
 beforeEach(async () => {
   cleanups = [];
   dataDir = mkdtempSync(join(tmpdir(), 'tips-backup-'));
-  store = createSqliteTipStore({ file: join(dataDir, 'tips.sqlite'), policy: POLICY, now: NOW });
+  store = createSqliteTipStore({ file: join(dataDir, 'tips.sqlite'), policy: TEST_POLICY, now: NOW });
   accepted = new Map();
   for (let n = 0; n < 300; n += 1) {
     const input = sampleTip(n);

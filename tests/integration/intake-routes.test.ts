@@ -11,10 +11,10 @@ import { intakeRoutes } from '../../src/api/routes/intake.ts';
 import { manualClock } from '../../src/api/services/clock.ts';
 import { claimResponseSchema, deadLettersResponseSchema } from '../../src/api/services/intake/schemas.ts';
 import { createSqliteTipStore } from '../../src/api/services/store/sqlite/sqlite-tip-store.ts';
-import type { StorePolicy } from '../../src/api/services/store/store-policy.ts';
 import type { TipStore } from '../../src/api/services/store/tip-store.ts';
 import { flagsOf, isoDate, validateSubmission } from '../../src/schemas/tip.ts';
 import { tipFixture } from '../helpers/fixtures.ts';
+import { TEST_POLICY } from '../helpers/store-policy.ts';
 
 /**
  * The intake API over real HTTP (@hono/node-server on 127.0.0.1, ephemeral
@@ -26,14 +26,7 @@ const T0 = Date.UTC(2026, 10, 30, 12, 0);
 const TOKEN = 'intake-token-0123456789abcdef0123456789';
 const OTHER_TOKEN = 'second-system-token-abcdefghijklmnopqrstu';
 
-const POLICY: StorePolicy = {
-  deliveryWindowMs: 48 * 60 * MINUTE,
-  backoffBaseMs: 30_000,
-  backoffCapMs: 60 * MINUTE,
-  intakeLeaseMs: 5 * MINUTE,
-  intakeMaxLeases: 2,
-  random: () => 0.5,
-};
+const POLICY = { ...TEST_POLICY, intakeMaxLeases: 2 };
 
 let dir: string;
 let store: TipStore;

@@ -5,12 +5,12 @@ import { manualClock } from '../../src/api/services/clock.ts';
 import { createMailer, type TipMailer } from '../../src/api/services/mail/mailer.ts';
 import { startWorker } from '../../src/api/services/outbox/worker.ts';
 import { createPostgresTipStore } from '../../src/api/services/store/postgres/postgres-tip-store.ts';
-import type { StorePolicy } from '../../src/api/services/store/store-policy.ts';
 import type { AcceptTipInput, TipStore } from '../../src/api/services/store/tip-store.ts';
 import { flagsOf, isoDate, validateSubmission } from '../../src/schemas/tip.ts';
 import { tipFixture } from '../helpers/fixtures.ts';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
+import { TEST_POLICY } from '../helpers/store-policy.ts';
 
 /**
  * Two workers, each with its own PostgreSQL pool (as two instances would
@@ -21,14 +21,6 @@ import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 10, 30, 12, 0);
-const POLICY: StorePolicy = {
-  deliveryWindowMs: 48 * HOUR,
-  backoffBaseMs: 30_000,
-  backoffCapMs: HOUR,
-  intakeLeaseMs: 300_000,
-  intakeMaxLeases: 5,
-  random: () => 0.5,
-};
 
 function sampleTip(): AcceptTipInput {
   const parsed = validateSubmission(tipFixture('full-swedish').fields, isoDate(T0 + 24 * HOUR));
@@ -50,7 +42,7 @@ describe('outbox on PostgreSQL', () => {
   it('delivers every tip exactly once with two workers on separate pools', async () => {
     const url = await server.createDatabase();
     const stores: TipStore[] = await Promise.all(
-      [0, 1].map(() => createPostgresTipStore({ url, poolSize: 5, policy: POLICY, now: T0 })),
+      [0, 1].map(() => createPostgresTipStore({ url, poolSize: 5, policy: TEST_POLICY, now: T0 })),
     );
     const config = loadConfig({ SMTP_URL: sink.url, SMTP_POOL_CONNECTIONS: '2' });
     const logger = createLogger('silent');
@@ -101,7 +93,7 @@ describe('outbox on PostgreSQL', () => {
 
   it('accepts tips durably at a useful rate (figure)', async () => {
     const url = await server.createDatabase();
-    const store = await createPostgresTipStore({ url, poolSize: 10, policy: POLICY, now: T0 });
+    const store = await createPostgresTipStore({ url, poolSize: 10, policy: TEST_POLICY, now: T0 });
     try {
       const count = 1000;
       const clients = 32;

@@ -10,11 +10,11 @@ import { PermanentDeliveryError, TemporaryDeliveryError } from '../../src/api/se
 import { toDeliveryFailure } from '../../src/api/services/outbox/delivery-failure.ts';
 import { startWorker, type TipSender, type WorkerRun } from '../../src/api/services/outbox/worker.ts';
 import { createSqliteTipStore } from '../../src/api/services/store/sqlite/sqlite-tip-store.ts';
-import type { StorePolicy } from '../../src/api/services/store/store-policy.ts';
 import type { AcceptTipInput, TipStore } from '../../src/api/services/store/tip-store.ts';
 import { flagsOf, isoDate, validateSubmission } from '../../src/schemas/tip.ts';
 import { tipFixture } from '../helpers/fixtures.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
+import { TEST_POLICY } from '../helpers/store-policy.ts';
 
 /**
  * The outbox worker against a real SQLite store and a real smtp-server on
@@ -27,15 +27,6 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const T0 = Date.UTC(2026, 10, 30, 12, 0);
 const CANARY = 'Kanariefågel-7Q2 beskrivning som aldrig får synas i loggarna';
-
-const POLICY: StorePolicy = {
-  deliveryWindowMs: 48 * HOUR,
-  backoffBaseMs: 30_000,
-  backoffCapMs: HOUR,
-  intakeLeaseMs: 5 * MINUTE,
-  intakeMaxLeases: 3,
-  random: () => 0.5,
-};
 
 function sampleTip(acceptedAt = T0): AcceptTipInput {
   const parsed = validateSubmission({ ...tipFixture('full-swedish').fields, description: CANARY }, isoDate(T0 + DAY));
@@ -66,7 +57,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tips-outbox-'));
   config = loadConfig({ SMTP_URL: sink.url, SMTP_POOL_CONNECTIONS: '3', DATA_DIR: dir });
   clock = manualClock(T0);
-  store = createSqliteTipStore({ file: join(dir, 'tips.sqlite'), policy: POLICY, now: T0 });
+  store = createSqliteTipStore({ file: join(dir, 'tips.sqlite'), policy: TEST_POLICY, now: T0 });
   mailer = createMailer(config.mail, { dataDir: dir, nodeEnv: 'test', logger: logger(), siteHost: 'trygghet.example' });
 });
 afterEach(async () => {
@@ -163,7 +154,7 @@ describe('outbox worker with a real SMTP server', () => {
     };
     const shortWindow = createSqliteTipStore({
       file: join(dir, 'tips.sqlite'),
-      policy: { ...POLICY, deliveryWindowMs: 2 * HOUR },
+      policy: { ...TEST_POLICY, deliveryWindowMs: 2 * HOUR },
       now: T0,
     });
     const runs = await runHourly(

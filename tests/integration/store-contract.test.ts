@@ -12,6 +12,7 @@ import { parseReference } from '../../src/api/services/tips/reference.ts';
 import { flagsOf, isoDate, validateSubmission } from '../../src/schemas/tip.ts';
 import { tipFixture } from '../helpers/fixtures.ts';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
+import { TEST_POLICY } from '../helpers/store-policy.ts';
 
 /**
  * The store contract: one suite, run against SQLite (a file in a temp
@@ -23,15 +24,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const T0 = Date.UTC(2026, 10, 30, 12, 0);
-
-const POLICY: StorePolicy = {
-  deliveryWindowMs: 48 * HOUR,
-  backoffBaseMs: 30_000,
-  backoffCapMs: HOUR,
-  intakeLeaseMs: 5 * MINUTE,
-  intakeMaxLeases: 3,
-  random: () => 0.5,
-};
 
 const FIXTURES = ['full-swedish', 'arabic', 'contact-wanted', 'minimal', 'personal-data'];
 
@@ -64,7 +56,7 @@ function tracked(create: (policy: StorePolicy) => Promise<TipStore>) {
   const opened: TipStore[] = [];
   return {
     open: async (policy: Partial<StorePolicy> = {}) => {
-      const store = await create({ ...POLICY, ...policy });
+      const store = await create({ ...TEST_POLICY, ...policy });
       opened.push(store);
       return store;
     },
@@ -318,7 +310,7 @@ describe.each([sqliteBackend, postgresBackend])('TipStore contract on $name', (b
         expect(await store.claimEmailJobs(outcome.nextAttemptAt - 1, { limit: 1, leaseMs: MINUTE })).toEqual([]);
         now = outcome.nextAttemptAt;
       }
-      expect(delays).toEqual(delays.map((_, n) => Math.floor(0.999 * backoffCeilingMs(n + 1, POLICY))));
+      expect(delays).toEqual(delays.map((_, n) => Math.floor(0.999 * backoffCeilingMs(n + 1, TEST_POLICY))));
       expect(delays[0]).toBe(29_970);
       expect(delays.at(-1)).toBe(Math.floor(0.999 * HOUR));
       for (let n = 1; n < delays.length; n += 1) expect(delays[n]).toBeGreaterThanOrEqual(delays[n - 1] ?? 0);
@@ -425,7 +417,7 @@ describe.each([sqliteBackend, postgresBackend])('TipStore contract on $name', (b
       const { reference } = await store.acceptTip(sampleTip(0));
       let now = T0;
       let lease = await store.claimIntake(now, 10);
-      for (let expired = 1; expired < POLICY.intakeMaxLeases; expired += 1) {
+      for (let expired = 1; expired < TEST_POLICY.intakeMaxLeases; expired += 1) {
         expect(referencesOf(lease.tips)).toEqual([reference]);
         expect(await store.claimIntake(lease.expiresAt - 1, 10)).toMatchObject({ tips: [] });
         now = lease.expiresAt;
@@ -438,7 +430,7 @@ describe.each([sqliteBackend, postgresBackend])('TipStore contract on $name', (b
       expect(await store.expireIntakeLeases(lease.expiresAt)).toEqual({ expired: 1, deadLettered: 1 });
       expect(await store.claimIntake(lease.expiresAt + DAY, 10)).toMatchObject({ tips: [] });
       expect(await store.listDeadLetters('intake')).toEqual([
-        expect.objectContaining({ reference, channel: 'intake', attempts: POLICY.intakeMaxLeases }),
+        expect.objectContaining({ reference, channel: 'intake', attempts: TEST_POLICY.intakeMaxLeases }),
       ]);
       expect(await store.listDeadLetters('email')).toEqual([]);
 

@@ -1,11 +1,11 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresTipStore } from '../../src/api/services/store/postgres/postgres-tip-store.ts';
-import type { StorePolicy } from '../../src/api/services/store/store-policy.ts';
 import type { AcceptTipInput } from '../../src/api/services/store/tip-store.ts';
 import { flagsOf, isoDate, validateSubmission } from '../../src/schemas/tip.ts';
 import { tipFixture } from '../helpers/fixtures.ts';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
+import { TEST_POLICY } from '../helpers/store-policy.ts';
 
 /**
  * What only the PostgreSQL store has to show: migrations applied once when
@@ -14,14 +14,6 @@ import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
  */
 
 const T0 = Date.UTC(2026, 10, 30, 12, 0);
-const POLICY: StorePolicy = {
-  deliveryWindowMs: 48 * 3_600_000,
-  backoffBaseMs: 30_000,
-  backoffCapMs: 3_600_000,
-  intakeLeaseMs: 300_000,
-  intakeMaxLeases: 5,
-  random: () => 0.5,
-};
 
 function sampleTip(key: string): AcceptTipInput {
   const parsed = validateSubmission(tipFixture('arabic').fields, isoDate(T0 + 86_400_000));
@@ -42,7 +34,7 @@ describe('PostgreSQL store', () => {
   it('applies each migration once when four instances start at the same time', async () => {
     const url = await server.createDatabase();
     const stores = await Promise.all(
-      Array.from({ length: 4 }, () => createPostgresTipStore({ url, poolSize: 2, policy: POLICY, now: T0 })),
+      Array.from({ length: 4 }, () => createPostgresTipStore({ url, poolSize: 2, policy: TEST_POLICY, now: T0 })),
     );
     await Promise.all(stores.map((store) => store.close()));
     const sql = postgres(url, { max: 1 });
@@ -59,7 +51,7 @@ describe('PostgreSQL store', () => {
   it('settles concurrent duplicates inside accept_tip(): copies are dropped, one tip per key remains', async () => {
     const url = await server.createDatabase();
     const stores = await Promise.all(
-      [0, 1].map(() => createPostgresTipStore({ url, poolSize: 10, policy: POLICY, now: T0 })),
+      [0, 1].map(() => createPostgresTipStore({ url, poolSize: 10, policy: TEST_POLICY, now: T0 })),
     );
     const sql = postgres(url, { max: 1 });
     try {

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteTipStore, type SqliteTipStore } from '../../src/api/services/store/sqlite/sqlite-tip-store.ts';
-import type { StorePolicy } from '../../src/api/services/store/store-policy.ts';
 import type { AcceptTipInput } from '../../src/api/services/store/tip-store.ts';
 import { flagsOf, isoDate, validateSubmission } from '../../src/schemas/tip.ts';
 import { tipFixture } from '../helpers/fixtures.ts';
+import { TEST_POLICY } from '../helpers/store-policy.ts';
 
 /**
  * What only the SQLite store has to show: its durability and privacy
@@ -19,14 +19,6 @@ import { tipFixture } from '../helpers/fixtures.ts';
 const DAY = 24 * 60 * 60_000;
 const T0 = Date.UTC(2026, 10, 30, 12, 0);
 const CANARY = 'Kanarie-Q7X-trapphus-beskrivning';
-const POLICY: StorePolicy = {
-  deliveryWindowMs: 2 * DAY,
-  backoffBaseMs: 30_000,
-  backoffCapMs: 3_600_000,
-  intakeLeaseMs: 300_000,
-  intakeMaxLeases: 5,
-  random: () => 0.5,
-};
 
 function sampleTip(description = 'Trasig belysning vid gångvägen bakom skolan.', key?: string): AcceptTipInput {
   const parsed = validateSubmission({ ...tipFixture('minimal').fields, description }, isoDate(T0 + DAY));
@@ -37,7 +29,7 @@ function sampleTip(description = 'Trasig belysning vid gångvägen bakom skolan.
 
 let dir: string;
 let file: string;
-const open = () => createSqliteTipStore({ file, policy: POLICY, now: T0 });
+const open = () => createSqliteTipStore({ file, policy: TEST_POLICY, now: T0 });
 let store: SqliteTipStore | undefined;
 
 beforeEach(() => {
@@ -53,7 +45,7 @@ afterEach(async () => {
 /** The store module, driven from child processes that start their work together on "go". */
 const CHILD = `
 const { createSqliteTipStore } = await import(process.env.STORE_MODULE);
-const policy = { ...JSON.parse(process.env.POLICY), random: () => 0.5 };
+const policy = { ...JSON.parse(process.env.TEST_POLICY), random: () => 0.5 };
 const store = createSqliteTipStore({ file: process.env.STORE_FILE, policy, now: Number(process.env.NOW) });
 process.stdout.write('ready\\n');
 await new Promise((resolve) => process.stdin.once('data', resolve));
@@ -82,7 +74,7 @@ async function inProcesses(count: number, mode: 'accept' | 'claim', input?: Acce
         PATH: process.env.PATH ?? '',
         STORE_MODULE: new URL('../../src/api/services/store/sqlite/sqlite-tip-store.ts', import.meta.url).href,
         STORE_FILE: file,
-        POLICY: JSON.stringify(POLICY),
+        TEST_POLICY: JSON.stringify(TEST_POLICY),
         NOW: String(T0),
         MODE: mode,
         INPUT: JSON.stringify(input ?? null),
