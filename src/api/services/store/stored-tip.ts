@@ -18,13 +18,21 @@ export function encodePayload(tip: Tip, flags: TipFlags): string {
   return JSON.stringify(payload);
 }
 
-/** Rebuilds the tip from a stored row. */
-export function decodeTip(row: {
+/** A tip's row as both stores select it. */
+export interface StoredTipRow {
   reference: string;
   accepted_at: number;
   language: string;
   payload: string;
-}): AcceptedTip {
+}
+
+/** A tip's row with its email job's attempts so far, as claimed for sending. */
+export interface ClaimedEmailRow extends StoredTipRow {
+  attempts: number;
+}
+
+/** Rebuilds the tip from a stored row. */
+export function decodeTip(row: StoredTipRow): AcceptedTip {
   const payload = JSON.parse(row.payload) as PayloadV1;
   if (payload.v !== 1) throw new Error(`unknown tip payload version ${String(payload.v)}`);
   return {

@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { toMinute } from '../../tips/types.ts';
 import { failureOutcome, type StorePolicy } from '../store-policy.ts';
-import { decodeTip } from '../stored-tip.ts';
+import { decodeTip, type ClaimedEmailRow } from '../stored-tip.ts';
 import type { DeliveryFailure, EmailFailureOutcome, EmailJobClaim } from '../tip-store.ts';
 import type { Pool } from './connect.ts';
-
-interface ClaimedRow {
-  reference: string;
-  accepted_at: number;
-  language: string;
-  payload: string;
-  attempts: number;
-}
 
 /**
  * The email outbox on PostgreSQL: due jobs are picked with
@@ -27,7 +19,7 @@ export function postgresEmailJobs(sql: Pool, policy: StorePolicy) {
     ): Promise<EmailJobClaim[]> {
       const claimId = randomUUID();
       const claimedUntil = now + leaseMs;
-      const rows = await sql<ClaimedRow[]>`
+      const rows = await sql<ClaimedEmailRow[]>`
         WITH due AS (
           SELECT tip_id FROM delivery_jobs
           WHERE channel = 'email' AND state = 'pending' AND next_attempt_at <= ${now}

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { toMinute } from '../../tips/types.ts';
 import type { StorePolicy } from '../store-policy.ts';
-import { decodeTip } from '../stored-tip.ts';
+import { decodeTip, type StoredTipRow } from '../stored-tip.ts';
 import type { IntakeLease, QueuedIntakeTip, ReferenceOutcome } from '../tip-store.ts';
 import type { Pool, Sql } from './connect.ts';
 
 const LEASE_EXPIRED = 'LeaseExpired: not acknowledged in time';
-
-type TipRow = { reference: string; accepted_at: number; language: string; payload: string };
 
 /**
  * The intake queue on PostgreSQL. Same rules as SQLite's: expired leases are
@@ -48,7 +46,7 @@ export function postgresIntakeQueue(sql: Pool, policy: StorePolicy) {
         await expireDue(tx, now);
         const leaseId = randomUUID();
         const expiresAt = now + policy.intakeLeaseMs;
-        const rows = await tx<TipRow[]>`
+        const rows = await tx<StoredTipRow[]>`
           WITH claimable AS (
             SELECT tip_id FROM delivery_jobs
             WHERE channel = 'intake' AND state = 'pending' AND claimed_until IS NULL

@@ -2,16 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { toMinute } from '../../tips/types.ts';
 import { failureOutcome, type StorePolicy } from '../store-policy.ts';
-import { decodeTip } from '../stored-tip.ts';
+import { decodeTip, type ClaimedEmailRow } from '../stored-tip.ts';
 import type { DeliveryFailure, EmailFailureOutcome, EmailJobClaim } from '../tip-store.ts';
-
-interface ClaimedRow {
-  reference: string;
-  accepted_at: number;
-  language: string;
-  payload: string;
-  attempts: number;
-}
 
 /**
  * The email outbox on SQLite. A claim sets `claim_id`/`claimed_until` inside
@@ -29,7 +21,7 @@ export function sqliteEmailJobs(db: Database, policy: StorePolicy) {
        ORDER BY next_attempt_at, tip_id LIMIT ?)
      RETURNING tip_id`,
   );
-  const claimedRows = db.prepare<[string], ClaimedRow>(
+  const claimedRows = db.prepare<[string], ClaimedEmailRow>(
     `SELECT t.reference, t.accepted_at, t.language, t.payload, j.attempts
      FROM delivery_jobs j JOIN tips t ON t.id = j.tip_id
      WHERE j.channel = 'email' AND j.claim_id = ? ORDER BY j.next_attempt_at, j.tip_id`,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { toMinute } from '../../tips/types.ts';
 import type { StorePolicy } from '../store-policy.ts';
-import { decodeTip } from '../stored-tip.ts';
+import { decodeTip, type StoredTipRow } from '../stored-tip.ts';
 import type { IntakeLease, QueuedIntakeTip, ReferenceOutcome } from '../tip-store.ts';
 
 const LEASE_EXPIRED = 'LeaseExpired: not acknowledged in time';
@@ -31,10 +31,7 @@ export function sqliteIntakeQueue(db: Database, policy: StorePolicy) {
        ORDER BY tip_id LIMIT ?)
      RETURNING tip_id`,
   );
-  const leasedTips = db.prepare<
-    [string],
-    { reference: string; accepted_at: number; language: string; payload: string }
-  >(
+  const leasedTips = db.prepare<[string], StoredTipRow>(
     `SELECT t.reference, t.accepted_at, t.language, t.payload
      FROM delivery_jobs j JOIN tips t ON t.id = j.tip_id
      WHERE j.channel = 'intake' AND j.claim_id = ? ORDER BY t.id`,
