@@ -62,6 +62,15 @@ describe('security headers on every kind of response', () => {
         }),
     ],
     ['HEAD of a page', () => fetch(`${server.url}/`, { method: 'HEAD' })],
+    [
+      'tip page rendered by Astro (no-JavaScript post with errors, 422)',
+      () =>
+        fetch(`${server.url}/api/tips`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: 'lang=en&category=nonsense',
+        }),
+    ],
   ];
   for (const [what, request] of cases) {
     it(what, async () => {
