@@ -3,11 +3,11 @@ import { writeFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
-import { buildSettingsFromEnvironment } from './src/api/config.ts';
+import { buildSettingsFromEnvironment } from './src/config/config.ts';
 
 const buildSettings = buildSettingsFromEnvironment();
 
-// Hono (src/server) is the front layer: it serves dist/client itself and
+// Hono (src/web) is the front layer: it serves dist/client itself and
 // calls Astro, built in middleware mode, only for pages rendered per request.
 export default defineConfig({
   site: buildSettings.siteUrl,
@@ -29,7 +29,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   // No `security.csp`: pages carry no inline script or style, and the front
-  // layer sends one strict CSP header for every response (src/server/security-headers.ts).
+  // layer sends one strict CSP header for every response (src/web/security-headers.ts).
   vite: {
     build: { assetsInlineLimit: 0 },
     define: {

@@ -14,12 +14,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration in src/api/config.ts and pass it in.' },
+        { object: 'process', property: 'env', message: 'Read configuration in src/config/config.ts and pass it in.' },
       ],
     },
   },
   {
-    files: ['src/api/config.ts', 'astro.config.mjs', 'tests/**', 'bench/**', 'scripts/**'],
+    files: ['src/config/config.ts', 'astro.config.mjs', 'tests/**', 'bench/**', 'scripts/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

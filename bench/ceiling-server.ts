@@ -2,13 +2,13 @@
 // same front layer (request log, security headers, client address) and the
 // same Node server options as the real service. Not part of the product.
 import { Hono } from 'hono';
-import { configFromEnvironment } from '../src/api/config.ts';
-import { createLogger } from '../src/api/logger.ts';
-import { clientAddress } from '../src/api/middleware/client-address.ts';
-import { createFrontApp } from '../src/server/front-app.ts';
-import { CLIENT_DIR } from '../src/server/build-output.ts';
-import { listen } from '../src/server/http-server.ts';
-import { loadStaticSite } from '../src/server/static-files.ts';
+import { configFromEnvironment } from '../src/config/config.ts';
+import { createLogger } from '../src/platform/logger.ts';
+import { clientAddress } from '../src/http/client-address.ts';
+import { createFrontApp } from '../src/web/front-app.ts';
+import { CLIENT_DIR } from '../src/web/build-output.ts';
+import { listen } from '../src/web/http-server.ts';
+import { loadStaticSite } from '../src/web/static-files.ts';
 
 const config = configFromEnvironment();
 const logger = createLogger(config.logLevel);

@@ -10,7 +10,7 @@ const COMPRESSIBLE = /\.(html|css|js|mjs|json|svg|xml|txt|webmanifest|ico)$/;
 async function* files(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    // The tip-form templates are filled in per request and compressed then (src/server/tip-templates.ts).
+    // The tip-form templates are filled in per request and compressed then (src/web/tip-templates.ts).
     if (entry.isDirectory() && path === join(root, 'tip-form')) continue;
     if (entry.isDirectory()) yield* files(path);
     else if (COMPRESSIBLE.test(entry.name)) yield path;

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { errorResponder, type FieldMessages } from './error-response.ts';
-import { NotFoundError } from './errors.ts';
-import type { Logger } from './logger.ts';
+import { NotFoundError } from '../http/errors.ts';
+import type { Logger } from '../platform/logger.ts';
 import { healthRoutes, type HealthDeps } from './routes/health.ts';
 import { tipRoutes, type TipRouteDeps } from './routes/tips.ts';
 

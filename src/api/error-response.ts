@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import { API_MESSAGES } from '../i18n/api/index.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { localeFromAcceptLanguage } from '../i18n/negotiate.ts';
-import type { Logger } from './logger.ts';
-import { ClientError, RateLimitedError, ValidationError } from './errors.ts';
+import type { Logger } from '../platform/logger.ts';
+import { ClientError, RateLimitedError, ValidationError } from '../http/errors.ts';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -58,7 +58,7 @@ export interface PlainAnswer {
 
 /**
  * The JSON answer to a request refused by a rate limit. Also written by the
- * flood gate (src/server/flood-gate.ts) in front of Hono, so both are this.
+ * flood gate (src/web/flood-gate.ts) in front of Hono, so both are this.
  */
 export function rateLimitedAnswer(locale: Locale, retryAfterSeconds: number): PlainAnswer {
   const answer = jsonAnswer(429, {

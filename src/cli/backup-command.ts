@@ -1,15 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from '../api/config.ts';
-import type { Clock } from '../api/services/clock.ts';
-import {
-  backupFileName,
-  backupSqliteStore,
-  pruneBackups,
-  type BackupResult,
-} from '../api/services/store/sqlite/backup.ts';
-import { openSqliteDatabase } from '../api/services/store/sqlite/open-database.ts';
-import { sqliteStoreFile } from '../api/services/store/sqlite/sqlite-tip-store.ts';
+import type { Config } from '../config/config.ts';
+import type { Clock } from '../platform/clock.ts';
+import { backupFileName, backupSqliteStore, pruneBackups, type BackupResult } from '../store/sqlite/backup.ts';
+import { openSqliteDatabase } from '../store/sqlite/open-database.ts';
+import { sqliteStoreFile } from '../store/sqlite/sqlite-tip-store.ts';
 
 export interface BackupOutcome extends BackupResult {
   /** Older backups deleted from DATA_DIR/backups because they outlived RETENTION_DAYS. */

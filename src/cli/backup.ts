@@ -1,5 +1,5 @@
-import { configFromEnvironment } from '../api/config.ts';
-import { systemClock } from '../api/services/clock.ts';
+import { configFromEnvironment } from '../config/config.ts';
+import { systemClock } from '../platform/clock.ts';
 import { runBackup } from './backup-command.ts';
 
 /** Entry point of `npm run backup [-- <path>]`; see backup-command.ts. */

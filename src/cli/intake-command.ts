@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import type { Clock } from '../api/services/clock.ts';
-import { toIntakeTip } from '../api/services/intake/intake-tip.ts';
-import { DEFAULT_CLAIM, MAX_CLAIM } from '../api/services/intake/schemas.ts';
-import type { TipStore } from '../api/services/store/tip-store.ts';
-import { parseReference } from '../api/services/tips/reference.ts';
-import { CHANNELS, type Channel } from '../api/services/tips/types.ts';
+import type { Clock } from '../platform/clock.ts';
+import { toIntakeTip } from '../api/intake/intake-tip.ts';
+import { DEFAULT_CLAIM, MAX_CLAIM } from '../api/intake/schemas.ts';
+import type { TipStore } from '../store/tip-store.ts';
+import { parseReference } from '../store/reference.ts';
+import { CHANNELS, type Channel } from '../store/accepted-tip.ts';
 
 export const INTAKE_USAGE = `Usage: npm run intake -- <command>
 

@@ -1,13 +1,13 @@
-import { configFromEnvironment } from '../api/config.ts';
-import { systemClock } from '../api/services/clock.ts';
-import { createTipStore } from '../api/services/store/create-tip-store.ts';
-import type { TipStore } from '../api/services/store/tip-store.ts';
+import { configFromEnvironment } from '../config/config.ts';
+import { systemClock } from '../platform/clock.ts';
+import { composeStore } from '../app/compose.ts';
+import type { TipStore } from '../store/tip-store.ts';
 import { INTAKE_USAGE, runIntakeCommand, UsageError } from './intake-command.ts';
 
 /** Entry point of `npm run intake -- <command>`; see intake-command.ts. Exit codes: 0 ok, 1 error, 2 some references not held, 64 usage. */
 let store: TipStore | undefined;
 try {
-  store = await createTipStore(configFromEnvironment());
+  store = await composeStore(configFromEnvironment());
   process.exitCode = await runIntakeCommand(process.argv.slice(2), {
     store,
     clock: systemClock,

@@ -1,9 +1,6 @@
-import { configFromEnvironment } from '../api/config.ts';
-import { createLogger } from '../api/logger.ts';
-import { systemClock } from '../api/services/clock.ts';
-import { createMailer } from '../api/services/mail/mailer.ts';
-import { startWorker } from '../api/services/outbox/worker.ts';
-import { createTipStore } from '../api/services/store/create-tip-store.ts';
+import { composeServices } from '../app/compose.ts';
+import { configFromEnvironment } from '../config/config.ts';
+import { startWorker } from '../delivery/outbox/worker.ts';
 
 /**
  * Entry point of `npm run worker`: the outbox worker as its own process
@@ -12,16 +9,8 @@ import { createTipStore } from '../api/services/store/create-tip-store.ts';
  * mail pool and the store. A send cut off by the grace period is not lost:
  * its claim runs out and a worker sends it again, with the same Message-ID.
  */
-const config = configFromEnvironment();
-const logger = createLogger(config.logLevel);
-const store = await createTipStore(config);
-const mailer = createMailer(config.mail, {
-  dataDir: config.dataDir,
-  nodeEnv: config.nodeEnv,
-  logger,
-  siteHost: config.siteUrl.hostname,
-});
-const worker = startWorker({ store, mailer, clock: systemClock, logger, config });
+const { config, clock, logger, store, mailer } = await composeServices(configFromEnvironment());
+const worker = startWorker({ store, mailer, clock, logger, config });
 logger.info({ pollMs: config.worker.pollMs, store: config.databaseUrl ? 'postgres' : 'sqlite' }, 'worker: started');
 
 let stopping = false;

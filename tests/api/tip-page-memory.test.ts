@@ -5,7 +5,7 @@ import { startInProcessServer, type InProcessServer } from '../helpers/in-proces
 
 /**
  * The tip page is rendered by Astro for every request through a stand-in
- * request (src/server/astro-pages.ts). Astro hangs a listener on that
+ * request (src/web/astro-pages.ts). Astro hangs a listener on that
  * request's socket; once a rendering leaked ~11 KB this way, so a busy day
  * would have exhausted the server. Renders many pages and checks that the
  * heap, after collection, stays where it was.

@@ -121,5 +121,5 @@ export function focusedId(page: Page): Promise<string> {
   });
 }
 
-/** References: two groups of four from the look-alike-free alphabet (src/api/services/tips/reference.ts). */
+/** References: two groups of four from the look-alike-free alphabet (src/store/reference.ts). */
 export const REFERENCE_PATTERN = /^[ACDEFGHJKMNPQRTWXY346789]{4}-[ACDEFGHJKMNPQRTWXY346789]{4}$/;

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { loadConfig } from '../../src/api/config.ts';
-import { createLogger } from '../../src/api/logger.ts';
-import { manualClock } from '../../src/api/services/clock.ts';
-import { startServer, type RunningServer } from '../../src/server/create-server.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { createLogger } from '../../src/platform/logger.ts';
+import { manualClock } from '../../src/platform/clock.ts';
+import { startServer, type RunningServer } from '../../src/app/start-server.ts';
 
 export interface InProcessServer {
   url: string;

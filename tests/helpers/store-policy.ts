@@ -1,4 +1,4 @@
-import type { StorePolicy } from '../../src/api/services/store/store-policy.ts';
+import type { StorePolicy } from '../../src/store/store-policy.ts';
 
 /**
  * The store policy the store, outbox and intake tests share: two days to

@@ -1,16 +1,12 @@
 import type { ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/api/config.ts';
-import { createLogger } from '../../src/api/logger.ts';
-import {
-  createClientIdentifier,
-  createTipRateLimiter,
-  type TipRateLimiter,
-} from '../../src/api/services/rate-limit/index.ts';
-import { floodGate } from '../../src/server/flood-gate.ts';
-import { closeHttp, listen } from '../../src/server/http-server.ts';
-import { SECURITY_HEADERS } from '../../src/server/security-headers.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { createLogger } from '../../src/platform/logger.ts';
+import { createClientIdentifier, createTipRateLimiter, type TipRateLimiter } from '../../src/limits/index.ts';
+import { floodGate } from '../../src/web/flood-gate.ts';
+import { closeHttp, listen } from '../../src/web/http-server.ts';
+import { SECURITY_HEADERS } from '../../src/web/security-headers.ts';
 import { rawRequest } from '../helpers/tip-client.ts';
 
 /**

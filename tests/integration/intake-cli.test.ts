@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSqliteTipStore } from '../../src/api/services/store/sqlite/sqlite-tip-store.ts';
-import { policyFromConfig } from '../../src/api/services/store/store-policy.ts';
-import type { TipStore } from '../../src/api/services/store/tip-store.ts';
-import { loadConfig } from '../../src/api/config.ts';
-import { toMinute } from '../../src/api/services/tips/types.ts';
+import { createSqliteTipStore } from '../../src/store/sqlite/sqlite-tip-store.ts';
+import { policyFromConfig } from '../../src/store/store-policy.ts';
+import type { TipStore } from '../../src/store/tip-store.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { toMinute } from '../../src/store/accepted-tip.ts';
 import { flagsOf, isoDate, validateSubmission } from '../../src/schemas/tip.ts';
 import { tipFixture } from '../helpers/fixtures.ts';
 

@@ -1,8 +1,8 @@
 import { createHash, generateKeyPairSync, verify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/api/config.ts';
-import { createLogger } from '../../src/api/logger.ts';
-import { createMailer } from '../../src/api/services/mail/mailer.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { createLogger } from '../../src/platform/logger.ts';
+import { createMailer } from '../../src/delivery/mail/mailer.ts';
 import { flagsOf, tipSchema } from '../../src/schemas/tip.ts';
 import { tipFixture } from '../helpers/fixtures.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';

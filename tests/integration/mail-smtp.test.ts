@@ -1,13 +1,13 @@
 import nodemailer from 'nodemailer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/api/config.ts';
-import { createLogger } from '../../src/api/logger.ts';
-import { PermanentDeliveryError, TemporaryDeliveryError } from '../../src/api/services/mail/errors.ts';
-import { AREA_LABELS, CATEGORY_LABELS } from '../../src/api/services/mail/labels.ts';
-import { createMailer, type TipMailer } from '../../src/api/services/mail/mailer.ts';
-import { buildTipEmail } from '../../src/api/services/mail/tip-email.ts';
-import { smtpPoolOptions } from '../../src/api/services/mail/transport-options.ts';
-import type { AcceptedTip } from '../../src/api/services/tips/types.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { createLogger } from '../../src/platform/logger.ts';
+import { PermanentDeliveryError, TemporaryDeliveryError } from '../../src/delivery/mail/errors.ts';
+import { AREA_LABELS, CATEGORY_LABELS } from '../../src/delivery/mail/labels.ts';
+import { createMailer, type TipMailer } from '../../src/delivery/mail/mailer.ts';
+import { buildTipEmail } from '../../src/delivery/mail/tip-email.ts';
+import { smtpPoolOptions } from '../../src/delivery/mail/transport-options.ts';
+import type { AcceptedTip } from '../../src/store/accepted-tip.ts';
 import { flagsOf, tipSchema, type Tip } from '../../src/schemas/tip.ts';
 import { tipFixture } from '../helpers/fixtures.ts';
 import {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/api/config.ts';
-import { createLogger } from '../../src/api/logger.ts';
-import { createMailer } from '../../src/api/services/mail/mailer.ts';
-import { REFERENCE_ALPHABET } from '../../src/api/services/tips/reference.ts';
-import type { AcceptedTip } from '../../src/api/services/tips/types.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { createLogger } from '../../src/platform/logger.ts';
+import { createMailer } from '../../src/delivery/mail/mailer.ts';
+import { REFERENCE_ALPHABET } from '../../src/store/reference.ts';
+import type { AcceptedTip } from '../../src/store/accepted-tip.ts';
 import { flagsOf, tipSchema } from '../../src/schemas/tip.ts';
 import { tipFixture } from '../helpers/fixtures.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/api/config.ts';
-import { createLogger } from '../../src/api/logger.ts';
-import { manualClock } from '../../src/api/services/clock.ts';
-import { createMailer, type TipMailer } from '../../src/api/services/mail/mailer.ts';
-import { startWorker } from '../../src/api/services/outbox/worker.ts';
-import { createPostgresTipStore } from '../../src/api/services/store/postgres/postgres-tip-store.ts';
-import type { AcceptTipInput, TipStore } from '../../src/api/services/store/tip-store.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { createLogger } from '../../src/platform/logger.ts';
+import { manualClock } from '../../src/platform/clock.ts';
+import { createMailer, type TipMailer } from '../../src/delivery/mail/mailer.ts';
+import { startWorker } from '../../src/delivery/outbox/worker.ts';
+import { createPostgresTipStore } from '../../src/store/postgres/postgres-tip-store.ts';
+import type { AcceptTipInput, TipStore } from '../../src/store/tip-store.ts';
 import { flagsOf, isoDate, validateSubmission } from '../../src/schemas/tip.ts';
 import { tipFixture } from '../helpers/fixtures.ts';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';

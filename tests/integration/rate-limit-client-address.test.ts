@@ -3,10 +3,10 @@ import { Hono } from 'hono';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/api/config.ts';
-import { createLogger } from '../../src/api/logger.ts';
-import { clientAddress } from '../../src/api/middleware/client-address.ts';
-import { clientIdentifier, createTipRateLimiter } from '../../src/api/services/rate-limit/index.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { createLogger } from '../../src/platform/logger.ts';
+import { clientAddress } from '../../src/http/client-address.ts';
+import { clientIdentifier, createTipRateLimiter } from '../../src/limits/index.ts';
 
 /**
  * THREATS #7 end to end: a real @hono/node-server on 127.0.0.1 with the

@@ -1,16 +1,16 @@
 import { Ratelimit } from '@upstash/ratelimit';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/api/config.ts';
-import { createLogger } from '../../src/api/logger.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { createLogger } from '../../src/platform/logger.ts';
 import {
   clientIdentifier,
   createTipRateLimiter,
   type LimitDecision,
   type TipRateLimiter,
-} from '../../src/api/services/rate-limit/index.ts';
-import { createIoRedisScriptClient } from '../../src/api/services/rate-limit/redis-store.ts';
-import { asRatelimitRedis, type ScriptClient } from '../../src/api/services/rate-limit/remote.ts';
+} from '../../src/limits/index.ts';
+import { createIoRedisScriptClient } from '../../src/limits/redis-store.ts';
+import { asRatelimitRedis, type ScriptClient } from '../../src/limits/remote.ts';
 import { redisSkipReason, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
 
 /**

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/api/config.ts';
-import { createLogger } from '../../src/api/logger.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { createLogger } from '../../src/platform/logger.ts';
 import {
   clientIdentifier,
   createTipRateLimiter,
   type LimitDecision,
   type TipRateLimiter,
-} from '../../src/api/services/rate-limit/index.ts';
+} from '../../src/limits/index.ts';
 import { startFakeUpstash, type FakeUpstash, type FakeUpstashMode } from '../helpers/fake-upstash.ts';
 
 /**

@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresTipStore } from '../../src/api/services/store/postgres/postgres-tip-store.ts';
-import type { AcceptTipInput } from '../../src/api/services/store/tip-store.ts';
+import { createPostgresTipStore } from '../../src/store/postgres/postgres-tip-store.ts';
+import type { AcceptTipInput } from '../../src/store/tip-store.ts';
 import { flagsOf, isoDate, validateSubmission } from '../../src/schemas/tip.ts';
 import { tipFixture } from '../helpers/fixtures.ts';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';

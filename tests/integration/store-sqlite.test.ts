@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSqliteTipStore, type SqliteTipStore } from '../../src/api/services/store/sqlite/sqlite-tip-store.ts';
-import type { AcceptTipInput } from '../../src/api/services/store/tip-store.ts';
+import { createSqliteTipStore, type SqliteTipStore } from '../../src/store/sqlite/sqlite-tip-store.ts';
+import type { AcceptTipInput } from '../../src/store/tip-store.ts';
 import { flagsOf, isoDate, validateSubmission } from '../../src/schemas/tip.ts';
 import { tipFixture } from '../helpers/fixtures.ts';
 import { TEST_POLICY } from '../helpers/store-policy.ts';
@@ -72,7 +72,7 @@ async function inProcesses(count: number, mode: 'accept' | 'claim', input?: Acce
     spawn(process.execPath, ['--input-type=module', '-e', CHILD], {
       env: {
         PATH: process.env.PATH ?? '',
-        STORE_MODULE: new URL('../../src/api/services/store/sqlite/sqlite-tip-store.ts', import.meta.url).href,
+        STORE_MODULE: new URL('../../src/store/sqlite/sqlite-tip-store.ts', import.meta.url).href,
         STORE_FILE: file,
         TEST_POLICY: JSON.stringify(TEST_POLICY),
         NOW: String(T0),

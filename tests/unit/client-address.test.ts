@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { parseTrustProxy, type TrustProxy } from '../../src/api/config/trust-proxy.ts';
-import { clientAddress, resolveClientAddress, UNKNOWN_ADDRESS } from '../../src/api/middleware/client-address.ts';
+import { parseTrustProxy, type TrustProxy } from '../../src/config/trust-proxy.ts';
+import { clientAddress, resolveClientAddress, UNKNOWN_ADDRESS } from '../../src/http/client-address.ts';
 
 function trust(text: string): TrustProxy {
   const parsed = parseTrustProxy(text);

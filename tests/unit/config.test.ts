@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/api/config.ts';
+import { ConfigError, loadConfig } from '../../src/config/config.ts';
 
 describe('loadConfig', () => {
   it('runs with embedded defaults on an empty environment', () => {
@@ -42,7 +42,7 @@ describe('loadConfig', () => {
 describe('the README', () => {
   it('documents every environment variable in its configuration table', async () => {
     const { readFileSync } = await import('node:fs');
-    const { ENV_VARIABLES } = await import('../../src/api/config.ts');
+    const { ENV_VARIABLES } = await import('../../src/config/config.ts');
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Architecture'));
     const missing = ENV_VARIABLES.filter((name) => !table.includes(`\`${name}\``));

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compressTemplate } from '../../src/server/gzip-template.ts';
+import { compressTemplate } from '../../src/web/gzip-template.ts';
 
 const TOKEN = '@@TOKEN@@';
 const KEY = '@@KEY@@';

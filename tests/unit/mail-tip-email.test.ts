@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AREA_LABELS, CATEGORY_LABELS } from '../../src/api/services/mail/labels.ts';
-import { formatAcceptedAt, oneLine, verbatimText } from '../../src/api/services/mail/tip-email-body.ts';
-import {
-  buildTipEmail,
-  recipientsFor,
-  tipMessageId,
-  type TipEmailOptions,
-} from '../../src/api/services/mail/tip-email.ts';
-import type { AcceptedTip } from '../../src/api/services/tips/types.ts';
+import { AREA_LABELS, CATEGORY_LABELS } from '../../src/delivery/mail/labels.ts';
+import { formatAcceptedAt, oneLine, verbatimText } from '../../src/delivery/mail/tip-email-body.ts';
+import { buildTipEmail, recipientsFor, tipMessageId, type TipEmailOptions } from '../../src/delivery/mail/tip-email.ts';
+import type { AcceptedTip } from '../../src/store/accepted-tip.ts';
 import { flagsOf, tipSchema, type Tip } from '../../src/schemas/tip.ts';
 import { AREA_IDS, CATEGORY_IDS } from '../../src/schemas/tip-options.ts';
 import { allTipFixtures, tipFixture } from '../helpers/fixtures.ts';

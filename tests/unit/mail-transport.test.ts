@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/api/config.ts';
-import { classifySendError, partialRejection } from '../../src/api/services/mail/classify.ts';
-import { PermanentDeliveryError, TemporaryDeliveryError } from '../../src/api/services/mail/errors.ts';
-import { createPacer } from '../../src/api/services/mail/pacer.ts';
-import { smtpPoolOptions } from '../../src/api/services/mail/transport-options.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { classifySendError, partialRejection } from '../../src/delivery/mail/classify.ts';
+import { PermanentDeliveryError, TemporaryDeliveryError } from '../../src/delivery/mail/errors.ts';
+import { createPacer } from '../../src/delivery/mail/pacer.ts';
+import { smtpPoolOptions } from '../../src/delivery/mail/transport-options.ts';
 
 const EXTRAS = { clientName: 'trygghet.example' };
 

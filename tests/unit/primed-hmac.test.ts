@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { primedHmacSha256 } from '../../src/api/services/primed-hmac.ts';
-import { newReference, parseReference, REFERENCE_ALPHABET } from '../../src/api/services/tips/reference.ts';
+import { primedHmacSha256 } from '../../src/platform/primed-hmac.ts';
+import { newReference, parseReference, REFERENCE_ALPHABET } from '../../src/store/reference.ts';
 
 describe('primedHmacSha256', () => {
   it('equals createHmac for keys shorter and longer than the block, and any data', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pooledRandomBytes } from '../../src/api/services/random-pool.ts';
+import { pooledRandomBytes } from '../../src/platform/random-pool.ts';
 
 describe('pooledRandomBytes', () => {
   it('hands out each byte once, across refills of the pool', () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_SECRET_FILE, resolveAppSecret } from '../../src/api/services/app-secret.ts';
+import { APP_SECRET_FILE, resolveAppSecret } from '../../src/config/app-secret.ts';
 
 const dirs: string[] = [];
 function freshDir(): string {
@@ -55,7 +55,7 @@ describe('resolveAppSecret', () => {
 
   it('gives processes racing on one DATA_DIR the same secret', async () => {
     const dataDir = freshDir();
-    const script = `import { resolveAppSecret } from ${JSON.stringify(join(process.cwd(), 'src/api/services/app-secret.ts'))};
+    const script = `import { resolveAppSecret } from ${JSON.stringify(join(process.cwd(), 'src/config/app-secret.ts'))};
 process.stdout.write(resolveAppSecret({ nodeEnv: 'development', appSecret: undefined, dataDir: process.argv[1] }));`;
     const outputs = await Promise.all(
       Array.from({ length: 6 }, () => {

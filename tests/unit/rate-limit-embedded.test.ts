@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/api/config.ts';
-import { createLogger } from '../../src/api/logger.ts';
-import { createTipRateLimiter, type TipRateLimiter } from '../../src/api/services/rate-limit/index.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { createLogger } from '../../src/platform/logger.ts';
+import { createTipRateLimiter, type TipRateLimiter } from '../../src/limits/index.ts';
 
 const logger = createLogger('silent');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/api/logger.ts';
-import { createFailover, RemoteTimeoutError, withTimeout } from '../../src/api/services/rate-limit/failover.ts';
+import { createLogger } from '../../src/platform/logger.ts';
+import { createFailover, RemoteTimeoutError, withTimeout } from '../../src/limits/failover.ts';
 
 /**
  * The failover's state machine with an injected clock. The remote calls are

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clientIdentifier, createClientIdentifier } from '../../src/api/services/rate-limit/client-identifier.ts';
-import { ipv6Groups, normaliseAddress, rateLimitSubject } from '../../src/api/services/rate-limit/ip-address.ts';
-import { nextUtcMidnight, utcDate } from '../../src/api/services/rate-limit/utc-day.ts';
+import { clientIdentifier, createClientIdentifier } from '../../src/limits/client-identifier.ts';
+import { ipv6Groups, normaliseAddress, rateLimitSubject } from '../../src/limits/ip-address.ts';
+import { nextUtcMidnight, utcDate } from '../../src/limits/utc-day.ts';
 
 const SECRET = 'test-secret-test-secret-test-secret-42';
 const NOON = Date.UTC(2026, 10, 20, 12, 0, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRefusalMemo } from '../../src/api/services/rate-limit/refusal-memo.ts';
+import { createRefusalMemo } from '../../src/limits/refusal-memo.ts';
 
 describe('createRefusalMemo', () => {
   it('answers a remembered refusal until its reset, then forgets it', () => {

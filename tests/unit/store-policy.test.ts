@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/api/config.ts';
-import {
-  backoffCeilingMs,
-  decideRetry,
-  policyFromConfig,
-  type StorePolicy,
-} from '../../src/api/services/store/store-policy.ts';
-import { encodePayload, decodeTip, hashIdempotencyKey } from '../../src/api/services/store/stored-tip.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { backoffCeilingMs, decideRetry, policyFromConfig, type StorePolicy } from '../../src/store/store-policy.ts';
+import { encodePayload, decodeTip, hashIdempotencyKey } from '../../src/store/stored-tip.ts';
 
 const HOUR = 3_600_000;
 const policy = (random: () => number): StorePolicy => ({

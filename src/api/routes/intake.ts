@@ -2,10 +2,15 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
-import { BodyTooLargeError, MalformedBodyError, UnsupportedContentTypeError, ValidationError } from '../errors.ts';
-import type { Clock } from '../services/clock.ts';
-import { intakeAuth } from '../services/intake/intake-auth.ts';
-import { toIntakeTip } from '../services/intake/intake-tip.ts';
+import {
+  BodyTooLargeError,
+  MalformedBodyError,
+  UnsupportedContentTypeError,
+  ValidationError,
+} from '../../http/errors.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { intakeAuth } from '../intake/intake-auth.ts';
+import { toIntakeTip } from '../intake/intake-tip.ts';
 import {
   claimRequestSchema,
   deadLettersQuerySchema,
@@ -16,8 +21,8 @@ import {
   type deadLettersResponseSchema,
   type releaseResponseSchema,
   type retryResponseSchema,
-} from '../services/intake/schemas.ts';
-import type { TipStore } from '../services/store/tip-store.ts';
+} from '../intake/schemas.ts';
+import type { TipStore } from '../../store/tip-store.ts';
 
 export interface IntakeRouteDeps {
   store: TipStore;

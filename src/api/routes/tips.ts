@@ -3,10 +3,10 @@ import { isLocale, localeOfPath, type Locale } from '../../i18n/locales.ts';
 import { localeFromAcceptLanguage } from '../../i18n/negotiate.ts';
 import { TIP_FIELDS, type TipField } from '../../schemas/tip.ts';
 import type { TipFormPage, TipFormState } from '../../schemas/tip-form-state.ts';
-import { RateLimitedError, ValidationError, type ClientError } from '../errors.ts';
-import { sameOriginOnly } from '../middleware/same-origin.ts';
-import { readSubmissionBody, submissionKind } from '../middleware/submission-body.ts';
-import type { SubmitResult } from '../services/tips/submit-tip.ts';
+import { RateLimitedError, ValidationError, type ClientError } from '../../http/errors.ts';
+import { sameOriginOnly } from '../../http/same-origin.ts';
+import { readSubmissionBody, submissionKind } from '../../http/submission-body.ts';
+import type { SubmitResult } from '../../tips/submit-tip.ts';
 
 declare module 'hono' {
   interface ContextVariableMap {

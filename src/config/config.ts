@@ -1,0 +1,315 @@
+import { z } from 'zod';
+import { parseRate, type Rate } from './rate.ts';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
+
+/**
+ * The one place that reads the environment. Everything else receives the
+ * typed `Config` this returns; see README "Configuration" for each variable.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const integer = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const rate = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, ctx): Rate => {
+      const parsed = parseRate(value);
+      if (!parsed) {
+        ctx.addIssue({ code: 'custom', message: `expected "<count>/<window>", e.g. "5/10m"; got "${value}"` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+const emailList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.email()).min(1));
+
+const envShape = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('localhost'),
+  PORT: integer(4321, 0, 65535),
+  SITE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4321'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  APP_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((value, ctx): TrustProxy => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+  MIN_FILL_SECONDS: integer(3, 0, 3600),
+
+  RATE_LIMIT_CLIENT_TIPS: rate('5/10m'),
+  RATE_LIMIT_CLIENT_TIPS_PER_DAY: integer(20, 1, 1_000_000),
+  RATE_LIMIT_CLIENT_POSTS: rate('30/10m'),
+  RATE_LIMIT_GLOBAL_TIPS: rate('300/1h'),
+  RATE_LIMIT_TIMEOUT_MS: integer(300, 10, 10_000),
+  UPSTASH_REDIS_REST_URL: optionalString.pipe(z.url().optional()),
+  UPSTASH_REDIS_REST_TOKEN: optionalString,
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_POOL_SIZE: integer(10, 1, 200),
+
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  SMTP_POOL_CONNECTIONS: integer(5, 1, 50),
+  MAIL_RATE_PER_MINUTE: integer(0, 0, 100_000),
+  TIP_EMAIL_TO: emailList.default(['trygghet@huge.se']),
+  MAIL_FROM: z.string().min(3).default('Tillsammans för trygghet <no-reply@localhost>'),
+  AREA_RECIPIENTS: z.string().default(''),
+  DKIM_DOMAIN: optionalString,
+  DKIM_SELECTOR: optionalString,
+  DKIM_PRIVATE_KEY: optionalString,
+
+  WORKER: z.enum(['in-process', 'off']).default('in-process'),
+  WORKER_POLL_MS: integer(1000, 10, 60_000),
+  WORKER_CLAIM_SECONDS: integer(300, 1, 86_400),
+  DELIVERY_MAX_HOURS: integer(48, 1, 24 * 30),
+  INTAKE_TOKENS: z
+    .string()
+    .default('')
+    .refine(
+      (value) => value.split(',').every((token) => token.trim() === '' || token.trim().length >= 32),
+      'every token must be at least 32 characters (e.g. `openssl rand -base64 32`)',
+    ),
+  INTAKE_LEASE_SECONDS: integer(300, 5, 86_400),
+  INTAKE_MAX_LEASES: integer(5, 1, 100),
+  RETENTION_DAYS: integer(90, 1, 3650),
+  SHUTDOWN_GRACE_MS: integer(10_000, 0, 120_000),
+});
+
+/** Every variable the service reads (the README's configuration table must list each). */
+export const ENV_VARIABLES = Object.keys(envShape.shape);
+
+const envSchema = envShape
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.APP_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+    if (!env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when NODE_ENV=production' });
+    }
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['UPSTASH_REDIS_REST_TOKEN'],
+        message: 'UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together',
+      });
+    }
+    if (env.UPSTASH_REDIS_REST_URL && env.REDIS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_URL'],
+        message: 'set either REDIS_URL or UPSTASH_REDIS_REST_URL, not both',
+      });
+    }
+    const dkim = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY].filter(Boolean).length;
+    if (dkim !== 0 && dkim !== 3) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DKIM_PRIVATE_KEY'],
+        message: 'DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together',
+      });
+    }
+  });
+
+export type Env = z.input<typeof envSchema>;
+type ParsedEnv = z.output<typeof envSchema>;
+
+export interface Config {
+  nodeEnv: ParsedEnv['NODE_ENV'];
+  host: string;
+  port: number;
+  siteUrl: URL;
+  dataDir: string;
+  /** Undefined in development until `resolveAppSecret` generates one under DATA_DIR. */
+  appSecret: string | undefined;
+  logLevel: ParsedEnv['LOG_LEVEL'];
+  trustProxy: TrustProxy;
+  minFillSeconds: number;
+  rateLimits: {
+    clientTips: Rate;
+    clientTipsPerDay: number;
+    clientPosts: Rate;
+    globalTips: Rate;
+    timeoutMs: number;
+    upstash: { url: string; token: string } | undefined;
+    redisUrl: string | undefined;
+  };
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  mail: {
+    smtpUrl: string | undefined;
+    poolConnections: number;
+    ratePerMinute: number;
+    to: string[];
+    from: string;
+    areaRecipients: Record<string, string[]>;
+    dkim: { domainName: string; keySelector: string; privateKey: string } | undefined;
+  };
+  worker: {
+    inProcess: boolean;
+    pollMs: number;
+    /** How long a worker holds an email job it is sending; after a crash the job waits this long. */
+    claimMs: number;
+    deliveryMaxHours: number;
+  };
+  intake: {
+    tokens: string[];
+    leaseSeconds: number;
+    maxLeases: number;
+  };
+  retentionDays: number;
+  shutdownGraceMs: number;
+}
+
+/** Thrown at start-up with every bad variable listed in one message. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+function parseAreaRecipients(value: string): Record<string, string[]> | string {
+  const result: Record<string, string[]> = {};
+  for (const entry of value
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const [area, addresses] = entry.split('=', 2).map((part) => part?.trim());
+    if (!area || !addresses) return `expected "area=address,address;area=address", got "${entry}"`;
+    const list = addresses
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+    const bad = list.find((address) => !z.email().safeParse(address).success);
+    if (bad) return `"${bad}" is not an email address`;
+    result[area] = list;
+  }
+  return result;
+}
+
+/** Reads and validates the environment once; throws `ConfigError` listing every problem. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(`${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const areaRecipients = parseAreaRecipients(e.AREA_RECIPIENTS);
+  if (typeof areaRecipients === 'string') throw new ConfigError([`AREA_RECIPIENTS: ${areaRecipients}`]);
+  return {
+    nodeEnv: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    siteUrl: new URL(e.SITE_URL),
+    dataDir: e.DATA_DIR,
+    appSecret: e.APP_SECRET,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    minFillSeconds: e.MIN_FILL_SECONDS,
+    rateLimits: {
+      clientTips: e.RATE_LIMIT_CLIENT_TIPS,
+      clientTipsPerDay: e.RATE_LIMIT_CLIENT_TIPS_PER_DAY,
+      clientPosts: e.RATE_LIMIT_CLIENT_POSTS,
+      globalTips: e.RATE_LIMIT_GLOBAL_TIPS,
+      timeoutMs: e.RATE_LIMIT_TIMEOUT_MS,
+      upstash:
+        e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN
+          ? { url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN }
+          : undefined,
+      redisUrl: e.REDIS_URL,
+    },
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      poolConnections: e.SMTP_POOL_CONNECTIONS,
+      ratePerMinute: e.MAIL_RATE_PER_MINUTE,
+      to: e.TIP_EMAIL_TO,
+      from: e.MAIL_FROM,
+      areaRecipients,
+      dkim:
+        e.DKIM_DOMAIN && e.DKIM_SELECTOR && e.DKIM_PRIVATE_KEY
+          ? {
+              domainName: e.DKIM_DOMAIN,
+              keySelector: e.DKIM_SELECTOR,
+              privateKey: e.DKIM_PRIVATE_KEY.replace(/\\n/g, '\n'),
+            }
+          : undefined,
+    },
+    worker: {
+      inProcess: e.WORKER === 'in-process',
+      pollMs: e.WORKER_POLL_MS,
+      claimMs: e.WORKER_CLAIM_SECONDS * 1000,
+      deliveryMaxHours: e.DELIVERY_MAX_HOURS,
+    },
+    intake: {
+      tokens: e.INTAKE_TOKENS.split(',')
+        .map((token) => token.trim())
+        .filter(Boolean),
+      leaseSeconds: e.INTAKE_LEASE_SECONDS,
+      maxLeases: e.INTAKE_MAX_LEASES,
+    },
+    retentionDays: e.RETENTION_DAYS,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** The runtime configuration from this process's environment (the server's and CLIs' entry points call this). */
+export function configFromEnvironment(): Config {
+  return loadConfig(process.env);
+}
+
+/** Settings that are baked into the prerendered pages, so the build reads them too. */
+export interface BuildSettings {
+  /** Public origin: pages, hreflang links and the sitemap carry absolute URLs. */
+  siteUrl: string;
+  /** Stated on the privacy page; the server refuses to start if it runs with another value. */
+  retentionDays: number;
+}
+
+/** The build-time subset of the configuration (astro.config.mjs), validated by the same schema. */
+export function buildSettingsFromEnvironment(env: Record<string, string | undefined> = process.env): BuildSettings {
+  const result = envShape.pick({ SITE_URL: true, RETENTION_DAYS: true }).safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return { siteUrl: result.data.SITE_URL, retentionDays: result.data.RETENTION_DAYS };
+}
