@@ -24,7 +24,7 @@ export const fi: SiteStrings = {
     'focus/close-relationships': 'Lähisuhdeväkivalta',
     'focus/andts': 'Alkoholi, huumeet, doping, tupakka ja rahapelit',
     partners: 'Osapuolet',
-    'situational-picture': 'Viikoittainen tilannekuva',
+    'situational-picture': 'Tilannekuva',
     privacy: 'Yksityisyys ja nimettömyys',
     accessibility: 'Saavutettavuus',
     help: 'Hae apua',

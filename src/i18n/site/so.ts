@@ -26,7 +26,7 @@ export const so: SiteStrings = {
     'focus/close-relationships': 'Rabshadda xiriirka dhow',
     'focus/andts': 'Khamriga, daroogada, dopinga, tubaakada iyo khamaarka',
     partners: 'Dhinacyada',
-    'situational-picture': 'Sawirka xaaladda ee toddobaadka',
+    'situational-picture': 'Sawirka xaaladda',
     privacy: 'Arrimaha gaarka ah iyo magac la’aanta',
     accessibility: 'Helitaanka bogga',
     help: 'Hel caawimaad',

@@ -20,7 +20,7 @@ export const fi: TipStrings = {
     heading: 'Hyvä tietää',
     points: [
       'Täällä lähetetty vihje **ei ole rikosilmoitus**, eikä vihjeitä lueta **ympäri vuorokauden**.',
-      'Vihje välitetään sähköpostina Hugen aluekehittäjille ([områdesutvecklare](lang:sv)) osoitteeseen {email}.',
+      'Vihje lähetetään sähköpostina Hugen aluekehittäjille ([områdesutvecklare](lang:sv)) osoitteeseen {email}.',
       '**Onko joku vaarassa nyt?** Soita {tel:emergency}. Jos haluat tehdä rikosilmoituksen, soita poliisille numeroon {tel:police}.',
       'Oletko kokenut väkivaltaa tai uhkailua läheisesi taholta? [Kvinnofridslinjen](lang:sv) {tel:kvinnofridslinjen} on valtakunnallinen auttava puhelin. Se on maksuton ja avoinna ympäri vuorokauden, eikä puhelu näy puhelinlaskussa.',
     ],
@@ -59,7 +59,7 @@ export const fi: TipStrings = {
   },
   urgent: {
     nowHeading: 'Tapahtuuko se juuri nyt?',
-    now: '**Onko joku vaarassa, tai tapahtuuko rikos parhaillaan? Soita heti {tel:emergency}.** Vihjettä ei lueta heti, eikä vihjeitä lueta ympäri vuorokauden.',
+    now: '**Onko joku vaarassa, tai tapahtuuko rikos parhaillaan? Soita heti {tel:emergency}.** Vihjeitä ei lueta ympäri vuorokauden, eikä vihje voi tuoda apua heti.',
     closeHeading: 'Väkivalta tai uhkailu lähisuhteessa',
     close:
       '**Onko joku vaarassa nyt? Soita {tel:emergency}.** [Kvinnofridslinjen](lang:sv) {tel:kvinnofridslinjen} tukee väkivaltaa kokeneita ja heidän läheisiään. Puhelu on maksuton, linja on avoinna ympäri vuorokauden, eikä puhelu näy puhelinlaskussa.',
@@ -156,10 +156,10 @@ export const fi: TipStrings = {
     copied: 'Numero on kopioitu.',
     nextHeading: 'Mitä seuraavaksi tapahtuu?',
     next: [
-      'Vihje välitetään Hugen aluekehittäjille. Vihjeitä ei lueta ympäri vuorokauden.',
+      'Vihje lähetetään sähköpostina Hugen aluekehittäjille osoitteeseen {email}. Sitä ei lueta ympäri vuorokauden.',
       'Vihje ei ole rikosilmoitus. Jos joku on vaarassa, soita {tel:emergency}. Jos haluat tehdä rikosilmoituksen, soita poliisille numeroon {tel:police}.',
       'Haluatko lisätä jotain? Kirjoita osoitteeseen {email} ja mainitse viitenumero.',
-      'Vastaamme vain, jos olet antanut yhteystietosi.',
+      'Jos et ole antanut yhteystietojasi, emme voi vastata sinulle.',
     ],
     sharedDevice: 'Käytätkö tietokonetta tai puhelinta, jota muutkin käyttävät? Sulje selainikkuna, kun olet valmis.',
     anotherTip: 'Lähetä uusi vihje',

@@ -21,7 +21,7 @@ export const so: TipStrings = {
     heading: 'Waxaa fiican inaad ogaato',
     points: [
       'Xogta halkan laga soo diro **ma aha warbixin booliis**, mana la akhriyo **24-ka saacadood oo dhan**.',
-      'Xogta waxaa iimayl ahaan loogu gudbiyaa horumariyeyaasha xaafadaha ee [Huge](lang:sv) ([områdesutvecklare](lang:sv)), ciwaanka {email}.',
+      'Xogta waxaa iimayl ahaan loogu diraa horumariyeyaasha xaafadaha ee [Huge](lang:sv) ([områdesutvecklare](lang:sv)), ciwaanka {email}.',
       '**Qof ma ku jiraa khatar hadda?** Wac {tel:emergency}. Haddii aad rabto inaad dambi u sheegto booliiska, wac {tel:police}.',
       'Ma waxaa rabshad ama hanjabaad kuu geystay qof kuu dhow? [Kvinnofridslinjen](lang:sv) {tel:kvinnofridslinjen} waa khad taleefan oo qaran oo caawimaad ah. Waa bilaash, waa furan yahay 24-ka saacadood, wicitaankuna kama muuqdo biilka taleefanka.',
     ],
@@ -60,7 +60,7 @@ export const so: TipStrings = {
   },
   urgent: {
     nowHeading: 'Ma hadda ayay dhacaysaa?',
-    now: '**Qof ma ku jiraa khatar, mise dambi ayaa hadda dhacaya? Hadda wac {tel:emergency}.** Xogta isla markiiba lama akhriyo, mana la akhriyo 24-ka saacadood oo dhan.',
+    now: '**Qof ma ku jiraa khatar, mise dambi ayaa hadda dhacaya? Hadda wac {tel:emergency}.** Xogta lama akhriyo 24-ka saacadood oo dhan, mana keeni karto caawimaad degdeg ah.',
     closeHeading: 'Rabshad ama hanjabaad xiriir dhow',
     close:
       '**Qof ma ku jiraa khatar hadda? Wac {tel:emergency}.** [Kvinnofridslinjen](lang:sv) {tel:kvinnofridslinjen} waxay taageertaa dadka rabshadda loo geysto iyo qaraabadooda. Waa bilaash, waa furan tahay 24-ka saacadood, wicitaankuna kama muuqdo biilka taleefanka.',
@@ -157,10 +157,10 @@ export const so: TipStrings = {
     copied: 'Lambarka waa la koobiyeeyay.',
     nextHeading: 'Maxaa xiga?',
     next: [
-      'Xogta waxaa loo gudbinayaa horumariyeyaasha xaafadaha ee [Huge](lang:sv). Xogta lama akhriyo 24-ka saacadood oo dhan.',
+      'Xogta waxaa iimayl ahaan loogu diraa horumariyeyaasha xaafadaha ee [Huge](lang:sv), ciwaanka {email}. Lama akhriyo 24-ka saacadood oo dhan.',
       'Xogtu ma aha warbixin booliis. Haddii qof khatar ku jiro, wac {tel:emergency}. Haddii aad rabto inaad dambi u sheegto booliiska, wac {tel:police}.',
       'Ma rabtaa inaad wax ku darto? U qor {email} oo sheeg lambarka tixraaca.',
-      'Waxaan keliya jawaabnaa haddii aad bixisay macluumaad xiriir.',
+      'Haddii aanad bixin macluumaad xiriir, kuuma jawaabi karno.',
     ],
     sharedDevice:
       'Ma isticmaalaysaa kombiyuutar ama taleefan ay dad kale sidoo kale isticmaalaan? Xir daaqadda browser-ka marka aad dhammeyso.',
