@@ -31,6 +31,18 @@ export function easyReadPath(page: EasyReadPageId): string {
   return EASY_READ_PREFIX + (slug ? `${slug}/` : '');
 }
 
+/** The easy-to-read pages' names in their menu (Swedish: the version has no other language). */
+export const EASY_READ_PAGE_NAMES: Readonly<Record<EasyReadPageId, string>> = {
+  home: 'Start',
+  agreement: 'Överenskommelsen',
+  'focus-areas': 'Fyra viktiga områden',
+  report: 'Så lämnar du ett tips',
+  help: 'Få hjälp',
+};
+
+/** The note above every easy-to-read page, and its link to the same subject in ordinary Swedish. */
+export const EASY_READ_NOTE = { text: 'Den här sidan är skriven på lättläst svenska.', link: 'Läs på vanlig svenska' };
+
 /** The ordinary page each easy-to-read page explains: where its language links lead. */
 export const EASY_READ_ORIGINAL: Readonly<Record<EasyReadPageId, PageId>> = {
   home: 'home',
