@@ -185,6 +185,14 @@ describe('the 404 page', () => {
 });
 
 describe('internal links', () => {
+  it('a page asked for without its trailing slash is sent to its canonical URL, an easy-to-read page too', async () => {
+    for (const path of [pathFor('agreement', 'fi'), easyReadPath('report')]) {
+      const response = await fetch(server.url + path.slice(0, -1), { redirect: 'manual' });
+      expect(response.status, path).toBe(301);
+      expect(new URL(response.headers.get('location') ?? '', server.url).pathname).toBe(path);
+    }
+  });
+
   it('every internal link on the visited pages resolves (200, or a 301 to a 200)', async () => {
     expect(internalLinks.size, 'run after the page sweep').toBeGreaterThan(20);
     const broken: string[] = [];
