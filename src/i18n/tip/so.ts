@@ -63,7 +63,7 @@ export const so: TipStrings = {
     now: '**Qof ma ku jiraa khatar, mise dambi ayaa hadda dhacaya? Hadda wac {tel:emergency}.** Xogta lama akhriyo 24-ka saacadood oo dhan, mana keeni karto caawimaad degdeg ah.',
     closeHeading: 'Rabshad ama hanjabaad xiriir dhow',
     close:
-      '**Qof ma ku jiraa khatar hadda? Wac {tel:emergency}.** [Kvinnofridslinjen](lang:sv) {tel:kvinnofridslinjen} waxay taageertaa dadka rabshadda loo geysto iyo qaraabadooda. Waa bilaash, waa furan tahay 24-ka saacadood, wicitaankuna kama muuqdo biilka taleefanka.',
+      '**Qof ma ku jiraa khatar hadda? Wac {tel:emergency}.** [Kvinnofridslinjen](lang:sv) {tel:kvinnofridslinjen} wuxuu taageeraa dadka rabshadda loo geysto iyo qaraabadooda. Waa bilaash, waa furan yahay 24-ka saacadood, wicitaankuna kama muuqdo biilka taleefanka.',
     stillSend: 'Weli waad soo diri kartaa xogta.',
   },
   description: {
@@ -71,7 +71,7 @@ export const so: TipStrings = {
     guidanceIntro: 'Fadlan qor',
     guidance: [
       'waxa dhacaya ama dhacay',
-      'meesha ay ka dhacday, sida ugu saxsan ee aad kari karto',
+      'meesha ay ka dhacday, sida ugu saxsan ee aad awoodo',
       'goorta ay dhacdo, iyo inta jeer ee ay dhacdo',
     ],
     avoid:
