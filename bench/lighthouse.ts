@@ -1,5 +1,6 @@
 // Lighthouse 13 (mobile, the default config) on the home page, a focus-area
-// page and the Arabic home page of the built site, served by the real server.
+// page, the Arabic and Finnish home pages and the easy-to-read home page of
+// the built site, served by the real server.
 // Prints the four category scores plus LCP, TBT and CLS, and writes the
 // figures to bench/results/lighthouse-<date>.json. Not part of `npm test`.
 //
@@ -9,12 +10,15 @@ import chromium from '@sparticuz/chromium';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { startServer } from '../tests/helpers/server.ts';
+import { easyReadPath } from '../src/i18n/easy-read.ts';
 import { pathFor } from '../src/i18n/routes.ts';
 
 const PAGES = [
   { name: 'home (sv)', path: pathFor('home', 'sv') },
   { name: 'focus area: close relationships (sv)', path: pathFor('focus/close-relationships', 'sv') },
   { name: 'home (ar)', path: pathFor('home', 'ar') },
+  { name: 'home (fi)', path: pathFor('home', 'fi') },
+  { name: 'easy-to-read home (lättläst)', path: easyReadPath('home') },
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 

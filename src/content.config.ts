@@ -24,6 +24,11 @@ export const collections = {
     }),
     schema: pageSchema,
   }),
+  /** Easy-to-read Swedish (src/i18n/easy-read.ts): one entry per page, id = its page id, e.g. "focus-areas". */
+  easyRead: defineCollection({
+    loader: glob({ pattern: '*.yaml', base: './content/lattlast' }),
+    schema: pageSchema,
+  }),
   partners: defineCollection({ loader: file('content/partners.yaml'), schema: partnerSchema }),
   helpLines: defineCollection({ loader: file('content/help-lines.yaml'), schema: helpLineSchema }),
   facts: defineCollection({ loader: file('content/facts.yaml'), schema: factsSchema }),

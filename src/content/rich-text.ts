@@ -1,3 +1,4 @@
+import { EASY_READ_PAGE_IDS, type EasyReadPageId } from '../i18n/easy-read.ts';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import { PAGE_IDS, type PageId } from '../i18n/routes.ts';
 import { HELP_LINE_IDS, TEXT_TOKENS, type HelpLineId, type TextToken } from './constants.ts';
@@ -8,6 +9,7 @@ import { HELP_LINE_IDS, TEXT_TOKENS, type HelpLineId, type TextToken } from './c
  * internal link goes through `pathFor`:
  *
  * - `[text](page:<page id>)`  link to a page of the site, in the same language
+ * - `[text](lattlast:<id>)`   link to an easy-to-read Swedish page (src/i18n/easy-read.ts)
  * - `[text](https://…)`       link to another site
  * - `[text](lang:<locale>)`   a fragment in another language (gets lang/dir)
  * - `**text**`                strong emphasis
@@ -18,6 +20,7 @@ export type RichPart =
   | { kind: 'text'; text: string }
   | { kind: 'strong'; text: string }
   | { kind: 'page'; text: string; page: PageId }
+  | { kind: 'easy-read'; text: string; page: EasyReadPageId }
   | { kind: 'external'; text: string; href: string }
   | { kind: 'lang'; text: string; locale: Locale }
   | { kind: 'tel'; line: HelpLineId }
@@ -69,13 +72,18 @@ function linkPart(text: string, target: string): RichPart | string {
       ? { kind: 'page', text, page: value as PageId }
       : `unknown page id "${value}" (known: ${PAGE_IDS.join(', ')})`;
   }
+  if (scheme === 'lattlast') {
+    return (EASY_READ_PAGE_IDS as readonly string[]).includes(value)
+      ? { kind: 'easy-read', text, page: value as EasyReadPageId }
+      : `unknown easy-to-read page "${value}" (known: ${EASY_READ_PAGE_IDS.join(', ')})`;
+  }
   if (scheme === 'lang') {
     return isLocale(value) ? { kind: 'lang', text, locale: value } : `unknown language "${value}"`;
   }
   if (scheme === 'https') {
     return URL.canParse(target) ? { kind: 'external', text, href: target } : `invalid URL "${target}"`;
   }
-  return `unsupported link target "${target}" (use page:, lang: or https:)`;
+  return `unsupported link target "${target}" (use page:, lattlast:, lang: or https:)`;
 }
 
 function tokenPart(token: string): RichPart | string {

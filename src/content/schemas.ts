@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { TRANSLATED_VERSIONS } from '../i18n/easy-read.ts';
 import { LOCALES } from '../i18n/locales.ts';
 import { AREA_IDS, CATEGORY_IDS } from '../schemas/tip-options.ts';
 import { HELP_LINE_IDS } from './constants.ts';
@@ -60,6 +61,14 @@ const insertBlock = z.discriminatedUnion('insert', [
     active: richText,
     /** Shown once the period has ended: must say how to ask what applies now. */
     ended: richText,
+  }),
+  z.strictObject({
+    type: z.literal('insert'),
+    insert: z.literal('translation-review'),
+    /** Introduces the list of versions not yet reviewed (content/facts.yaml `translations`). */
+    unreviewed: richText,
+    /** Shown instead once every version has been reviewed. */
+    allReviewed: richText,
   }),
 ]);
 
@@ -204,6 +213,13 @@ export const factsSchema = z
     accessibility: z.strictObject({
       /** The date the accessibility statement was written or last reviewed. */
       statementDate: isoDate,
+    }),
+    translations: z.strictObject({
+      /**
+       * The versions (languages and easy-to-read Swedish) that a native speaker, or for easy-to-read
+       * text an easy-to-read reviewer, has reviewed. Every other version is named as not yet reviewed.
+       */
+      reviewed: z.array(z.enum(TRANSLATED_VERSIONS)).default([]),
     }),
     /** Facts still waiting for Huge's confirmation; each may be null meanwhile. Listed in the README. */
     toConfirm: z.array(z.enum(CONFIRMABLE_FACTS)).default([]),

@@ -1,5 +1,5 @@
 /** The site's languages. Swedish is the original and lives at the root. */
-export const LOCALES = ['sv', 'en', 'ar'] as const;
+export const LOCALES = ['sv', 'en', 'ar', 'fi', 'so'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'sv';
 
@@ -7,6 +7,8 @@ export const LOCALE_INFO: Record<Locale, { dir: 'ltr' | 'rtl'; nativeName: strin
   sv: { dir: 'ltr', nativeName: 'Svenska', pathPrefix: '/' },
   en: { dir: 'ltr', nativeName: 'English', pathPrefix: '/en/' },
   ar: { dir: 'rtl', nativeName: 'العربية', pathPrefix: '/ar/' },
+  fi: { dir: 'ltr', nativeName: 'Suomi', pathPrefix: '/fi/' },
+  so: { dir: 'ltr', nativeName: 'Soomaali', pathPrefix: '/so/' },
 };
 
 export function isLocale(value: unknown): value is Locale {

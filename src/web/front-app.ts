@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Logger } from '../platform/logger.ts';
 import { nodeResponseOf } from '../http/node-request.ts';
+import { easyReadPageForPath } from '../i18n/easy-read.ts';
 import { localeOfPath } from '../i18n/locales.ts';
 import { notFoundPathFor, pageForPath } from '../i18n/routes.ts';
 import { requestLog } from './request-log.ts';
@@ -46,7 +47,7 @@ export function createFrontApp({ logger, api, clientAddress, dynamicPages, site 
   // A page asked for without its trailing slash: send it to the canonical URL.
   app.get('*', async (c, next) => {
     const path = c.req.path;
-    if (!path.endsWith('/') && pageForPath(`${path}/`)) {
+    if (!path.endsWith('/') && (pageForPath(`${path}/`) || easyReadPageForPath(`${path}/`))) {
       return c.redirect(`${path}/`, 301);
     }
     return next();

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/i18n/locales.ts';
 import { isoDate, validateSubmission } from '../../src/schemas/tip.ts';
 import { AREA_IDS, CATEGORY_IDS, TIMES_OF_DAY, WHEN_KINDS } from '../../src/schemas/tip-options.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -61,7 +62,7 @@ const tipShaped = fc.record(
     contactWanted: optional(fc.oneof(fc.constantFrom('on', 'true', ''), fc.boolean(), nastyText)),
     contactEmail: optional(fc.oneof(fc.constant('a@example.se'), nastyText)),
     contactPhone: optional(fc.oneof(fc.constant('070-123 45 67'), nastyText)),
-    lang: optional(maybeValid(['sv', 'en', 'ar'])),
+    lang: optional(maybeValid(LOCALES)),
     extra: optional(nastyText),
   },
   { requiredKeys: [] },
@@ -76,7 +77,7 @@ const validTip = fc.record(
     when: optional(fc.constantFrom('', 'now', 'recurring')),
     whenTime: optional(fc.constantFrom('', ...TIMES_OF_DAY)),
     description: fc.string({ unit: 'grapheme', minLength: 12, maxLength: 400 }),
-    lang: optional(fc.constantFrom('sv', 'en', 'ar')),
+    lang: optional(fc.constantFrom(...LOCALES)),
   },
   { requiredKeys: ['category', 'area', 'description'] },
 );

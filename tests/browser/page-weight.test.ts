@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { EASY_READ_PAGE_IDS, easyReadPath } from '../../src/i18n/easy-read.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { DYNAMIC_PAGE_IDS, PAGE_IDS, notFoundPathFor, pathFor } from '../../src/i18n/routes.ts';
 
@@ -80,12 +81,13 @@ async function weigh(path: string) {
 }
 
 describe('page weight', () => {
-  it('every info page stays within the script and total budgets (gzip)', async () => {
+  it('every info page, in every language and in easy-to-read Swedish, stays within the script and total budgets (gzip)', async () => {
     const paths = [
       ...LOCALES.flatMap((locale) =>
         PAGE_IDS.filter((page) => !DYNAMIC_PAGE_IDS.includes(page)).map((page) => pathFor(page, locale)),
       ),
       ...LOCALES.map(notFoundPathFor),
+      ...EASY_READ_PAGE_IDS.map(easyReadPath),
     ];
     const rows = [];
     for (const path of paths) rows.push(await weigh(path));

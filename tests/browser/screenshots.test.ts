@@ -3,15 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { easyReadPath } from '../../src/i18n/easy-read.ts';
 import { pathFor } from '../../src/i18n/routes.ts';
 
 // Screenshots for human review (tests/screenshots/ is git-ignored): the home
-// page, a focus-area page and the Arabic home page, on a phone and a desktop.
+// page, a focus-area page, the Arabic, Finnish and Somali home pages and the
+// easy-to-read home page, on a phone and a desktop.
 const OUT_DIR = 'tests/screenshots';
 const PAGES = [
   { name: 'home-sv', path: pathFor('home', 'sv') },
   { name: 'focus-close-relationships-sv', path: pathFor('focus/close-relationships', 'sv') },
   { name: 'home-ar', path: pathFor('home', 'ar') },
+  { name: 'home-fi', path: pathFor('home', 'fi') },
+  { name: 'home-so', path: pathFor('home', 'so') },
+  { name: 'home-lattlast', path: easyReadPath('home') },
+  { name: 'report-lattlast', path: easyReadPath('report') },
 ];
 const WIDTHS = [360, 1280];
 

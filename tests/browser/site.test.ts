@@ -2,17 +2,36 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
+import { htmlProblems } from '../helpers/html-validity.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import {
+  EASY_READ_LANG,
+  EASY_READ_PAGE_IDS,
+  EASY_READ_PREFIX,
+  EASY_READ_VERSION,
+  easyReadPageForPath,
+  easyReadPath,
+  type SiteVersion,
+} from '../../src/i18n/easy-read.ts';
 import { LOCALE_INFO, LOCALES, localeOfPath, type Locale } from '../../src/i18n/locales.ts';
 import { PAGE_IDS, notFoundPathFor, pathFor } from '../../src/i18n/routes.ts';
 
 // Visits every URL in sitemap.xml in a real (pinned) Chromium, in every
-// language, at 320 and 1280 px: status 200, lang/dir, axe WCAG 2.2 A/AA, no
-// cookies, no request leaving the origin; then checks that every internal
-// link found on those pages resolves.
+// language and in easy-to-read Swedish, at 320 and 1280 px: status 200,
+// lang/dir, axe WCAG 2.2 A/AA, valid HTML as served (html-validate's standard
+// rules), no cookies, no request leaving the origin, a link to easy-to-read
+// Swedish in the header; then checks that every internal link found on those
+// pages resolves.
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDTHS = [320, 1280];
+const VERSIONS: readonly SiteVersion[] = [...LOCALES, EASY_READ_VERSION];
+
+/** The version a public path belongs to: easy-to-read Swedish by its pages, else the language of its prefix. */
+const versionOfPath = (path: string): SiteVersion =>
+  easyReadPageForPath(path) ? EASY_READ_VERSION : localeOfPath(path);
+/** The language an easy-to-read page or a language's page is written in. */
+const langOf = (version: SiteVersion): Locale => (version === EASY_READ_VERSION ? EASY_READ_LANG : version);
 
 let server: TestServer;
 let browser: Browser;
@@ -40,15 +59,21 @@ interface PageReport {
   lang: string | null;
   dir: string | null;
   violations: string[];
+  /** What the HTML as the server sent it breaks of the HTML standard. */
+  invalid: string[];
   links: string[];
+  /** Links to an easy-to-read page in the header's language links. */
+  easyReadLinks: number;
 }
 
 async function inspect(page: Page, path: string): Promise<PageReport> {
   const response = await page.goto(server.url + path);
-  const [lang, dir, links] = await Promise.all([
+  const [invalid, lang, dir, links, easyReadLinks] = await Promise.all([
+    response ? response.text().then((html) => htmlProblems(html, path)) : ['no response'],
     page.getAttribute('html', 'lang'),
     page.getAttribute('html', 'dir'),
     page.$$eval('a[href]', (anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? '')),
+    page.locator(`header .language-nav a[href^="${EASY_READ_PREFIX}"]`).count(),
   ]);
   // Legacy mode runs axe in the page itself instead of opening a helper page per run (about twice as fast);
   // it only matters for cross-origin iframes, which the site has none of.
@@ -62,11 +87,13 @@ async function inspect(page: Page, path: string): Promise<PageReport> {
     status: response?.status(),
     lang,
     dir,
+    invalid,
     violations: axe.violations.map(
       (violation) =>
         `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,
     ),
     links,
+    easyReadLinks,
   };
 }
 
@@ -86,8 +113,11 @@ async function recordingContext(
 }
 
 describe('the sitemap', () => {
-  it('lists every page in every language, with absolute URLs', async () => {
-    const expected = PAGE_IDS.flatMap((page) => LOCALES.map((locale) => pathFor(page, locale)));
+  it('lists every page in every language and every easy-to-read page, with absolute URLs', async () => {
+    const expected = [
+      ...PAGE_IDS.flatMap((page) => LOCALES.map((locale) => pathFor(page, locale))),
+      ...EASY_READ_PAGE_IDS.map(easyReadPath),
+    ];
     expect([...sitemapPaths].sort()).toEqual([...expected].sort());
     const xml = await (await fetch(`${server.url}/sitemap.xml`)).text();
     expect(xml).toMatch(/<xhtml:link rel="alternate" hreflang="x-default" href="https?:\/\/[^"]+\/"\/>/);
@@ -97,12 +127,13 @@ describe('the sitemap', () => {
   });
 });
 
-describe.each(LOCALES)('every %s page in the sitemap', (locale: Locale) => {
+describe.each(VERSIONS)('every %s page in the sitemap', (version: SiteVersion) => {
+  const locale = langOf(version);
   it.each(WIDTHS)(
     'at %i px: 200, lang/dir, no axe violations, no cookies, no third-party request, no console error',
     async (width) => {
-      const paths = sitemapPaths.filter((path) => localeOfPath(path) === locale);
-      expect(paths.length).toBe(PAGE_IDS.length);
+      const paths = sitemapPaths.filter((path) => versionOfPath(path) === version);
+      expect(paths.length).toBe(version === EASY_READ_VERSION ? EASY_READ_PAGE_IDS.length : PAGE_IDS.length);
       const { context, requests, errors } = await recordingContext(width);
       const page = await context.newPage();
       const reports: PageReport[] = [];
@@ -117,6 +148,8 @@ describe.each(LOCALES)('every %s page in the sitemap', (locale: Locale) => {
           dir: LOCALE_INFO[locale].dir,
         });
         expect.soft(report.violations, report.path).toEqual([]);
+        expect.soft(report.invalid, `${report.path} is valid HTML`).toEqual([]);
+        expect.soft(report.easyReadLinks, `${report.path} links to easy-to-read Swedish in its header`).toBe(1);
         for (const href of report.links) {
           const url = new URL(href, server.url + report.path);
           if (url.origin === server.url) internalLinks.add(url.pathname + url.search);
@@ -125,8 +158,10 @@ describe.each(LOCALES)('every %s page in the sitemap', (locale: Locale) => {
       expect(cookies).toEqual([]);
       expect(requests.filter((url) => new URL(url).origin !== server.url)).toEqual([]);
       expect(errors, 'console errors and uncaught exceptions').toEqual([]);
-      console.info(`${locale} at ${width} px: ${reports.length} pages, ${requests.length} requests, 0 violations`);
+      console.info(`${version} at ${width} px: ${reports.length} pages, ${requests.length} requests, 0 violations`);
     },
+    // A dozen pages through axe and the validator: far longer than one request on a loaded machine.
+    120_000,
   );
 });
 
@@ -141,6 +176,7 @@ describe('the 404 page', () => {
     expect(report.status).toBe(404);
     expect({ lang: report.lang, dir: report.dir }).toEqual({ lang: locale, dir: LOCALE_INFO[locale].dir });
     expect(report.violations).toEqual([]);
+    expect(report.invalid).toEqual([]);
     expect(robots).toBe('noindex');
     expect(report.links).toContain(pathFor('home', locale));
     expect(report.links).toContain(pathFor('help', locale));
@@ -149,6 +185,14 @@ describe('the 404 page', () => {
 });
 
 describe('internal links', () => {
+  it('a page asked for without its trailing slash is sent to its canonical URL, an easy-to-read page too', async () => {
+    for (const path of [pathFor('agreement', 'fi'), easyReadPath('report')]) {
+      const response = await fetch(server.url + path.slice(0, -1), { redirect: 'manual' });
+      expect(response.status, path).toBe(301);
+      expect(new URL(response.headers.get('location') ?? '', server.url).pathname).toBe(path);
+    }
+  });
+
   it('every internal link on the visited pages resolves (200, or a 301 to a 200)', async () => {
     expect(internalLinks.size, 'run after the page sweep').toBeGreaterThan(20);
     const broken: string[] = [];

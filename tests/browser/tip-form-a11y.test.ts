@@ -4,6 +4,7 @@ import { LOCALE_INFO, LOCALES, type Locale } from '../../src/i18n/locales.ts';
 import { pathFor } from '../../src/i18n/routes.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { tipFixture } from '../helpers/fixtures.ts';
+import { htmlProblems } from '../helpers/html-validity.ts';
 import type { TestServer } from '../helpers/server.ts';
 import {
   axeViolations,
@@ -18,6 +19,7 @@ import {
 // can be in, in every language, with JavaScript (the island) and without
 // (the server's pages; scripts served empty, since axe cannot run with
 // JavaScript disabled — tip-form-submit.test.ts posts with it disabled).
+// The server's answers are valid HTML too (html-validate's standard rules).
 // Narrow screen (320 px) unless said otherwise, since that is where target
 // sizes and reflow are tightest.
 
@@ -143,6 +145,8 @@ describe.each(LOCALES)('the %s tip form with JavaScript: axe finds no violations
 
 describe.each(LOCALES)('the %s tip pages without scripts: axe finds no violations', (locale) => {
   it('the form, and the form again with errors (422)', async () => {
+    const fresh = await fetch(server.url + pathFor('report', locale));
+    expect(await htmlProblems(await fresh.text())).toEqual([]);
     expect(await violationsIn(locale, async () => {}, { withoutScripts: true })).toEqual([]);
     const violations = await violationsIn(
       locale,
@@ -150,6 +154,7 @@ describe.each(LOCALES)('the %s tip pages without scripts: axe finds no violation
         await fillTip(page, tipFixture('invalid-many').fields);
         const [response] = await Promise.all([page.waitForNavigation(), submit(page)]);
         expect(response?.status()).toBe(422);
+        expect(await htmlProblems((await response?.text()) ?? '')).toEqual([]);
         expect(await page.locator('#tip-error-summary').count()).toBe(1);
       },
       { withoutScripts: true },
@@ -166,6 +171,7 @@ describe.each(LOCALES)('the %s tip pages without scripts: axe finds no violation
         await page.fill('#tip-place', 'x'.repeat(201));
         const [response] = await Promise.all([page.waitForNavigation(), submit(page)]);
         expect(response?.status()).toBe(422);
+        expect(await htmlProblems((await response?.text()) ?? '')).toEqual([]);
         for (const id of ['#tip-urgent-now', '#tip-urgent-close', '#tip-personal-data']) {
           expect(await page.locator(id).count(), id).toBe(1);
         }
@@ -182,6 +188,7 @@ describe.each(LOCALES)('the %s tip pages without scripts: axe finds no violation
         await fillTip(page, tipFixture('minimal').fields);
         const [response] = await Promise.all([page.waitForNavigation(), submit(page)]);
         expect(response?.status()).toBe(200);
+        expect(await htmlProblems((await response?.text()) ?? '')).toEqual([]);
         expect(await page.textContent('.tip-reference')).toMatch(REFERENCE_PATTERN);
       },
       { withoutScripts: true },
@@ -196,6 +203,7 @@ describe.each(LOCALES)('the %s tip pages without scripts: axe finds no violation
         await fillTip(page, tipFixture('minimal').fields);
         const [response] = await Promise.all([page.waitForNavigation(), submit(page)]);
         expect(response?.status()).toBe(429);
+        expect(await htmlProblems((await response?.text()) ?? '')).toEqual([]);
         expect(await response?.headerValue('Retry-After')).toMatch(/^\d+$/);
       },
       { withoutScripts: true, base: () => limitedServer.url },

@@ -16,6 +16,7 @@ import {
 import { agreementStatus, swedishDate } from '../../src/content/agreement.ts';
 import { parseRichText } from '../../src/content/rich-text.ts';
 import { DICTIONARIES, type SiteStrings } from '../../src/i18n/site/index.ts';
+import { EASY_READ_PAGE_IDS } from '../../src/i18n/easy-read.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { DYNAMIC_PAGE_IDS, PAGE_IDS } from '../../src/i18n/routes.ts';
 import { NOT_FOUND } from '../../src/components/site/site-paths.ts';
@@ -79,7 +80,7 @@ describe('content files', () => {
   it('a record that lacks a language fails, naming the language', () => {
     const line = { id: 'emergency', number: '112', tel: '112', text: { sv: { name: 'Nödnummer', purpose: 'Ring.' } } };
     const issues = helpLineSchema.safeParse(line).error?.issues.map((issue) => issue.path.join('.'));
-    expect(issues).toEqual(['text.en', 'text.ar']);
+    expect(issues).toEqual(LOCALES.filter((locale) => locale !== 'sv').map((locale) => `text.${locale}`));
   });
 
   it('partners, help lines, facts and tip options match their schemas', () => {
@@ -241,5 +242,78 @@ describe('agreement status', () => {
     // 23:30 UTC on 31 December is already 1 January in Stockholm.
     expect(swedishDate(new Date('2024-12-31T23:30:00Z'))).toBe('2025-01-01');
     expect(swedishDate(new Date('2024-12-31T22:30:00Z'))).toBe('2024-12-31');
+  });
+});
+
+describe('easy-to-read Swedish (content/lattlast/)', () => {
+  const dir = join(CONTENT, 'lattlast');
+  const pages = new Map(
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.yaml'))
+      .map((file) => [file.replace(/\.yaml$/, ''), parseFile(pageSchema, load(join(dir, file)), join(dir, file))]),
+  );
+
+  /** The running text of a page (lead and blocks), with links reduced to their text and tokens to one word. */
+  function sentences(page: PageContent): string[] {
+    const texts = [
+      ...(page.lead ? [page.lead] : []),
+      ...[...page.intro, ...page.sections.flatMap((section) => section.blocks)].flatMap((block) => {
+        switch (block.type) {
+          case 'paragraph':
+            return [block.text];
+          case 'list':
+            return block.list;
+          case 'steps':
+            return block.steps;
+          case 'note':
+            return [block.note];
+          case 'insert':
+            return block.insert === 'agreement-period' ? [block.active, block.ended] : [];
+          default:
+            return [];
+        }
+      }),
+    ];
+    return texts
+      .map((text) => text.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/\{[^}]+\}/g, 'nummer'))
+      .flatMap((text) => text.split(/(?<=[.?!])\s+/))
+      .filter((sentence) => sentence.trim() !== '');
+  }
+  const wordsOf = (sentence: string) => sentence.match(/\p{L}+/gu) ?? [];
+
+  it('has every easy-to-read page, each matching the page schema, and no other file', () => {
+    expect([...pages.keys()].sort()).toEqual([...EASY_READ_PAGE_IDS].sort());
+  });
+
+  it('has titles and descriptions of its own (not those of the ordinary Swedish pages)', () => {
+    const ordinary = [...loadPages()].filter(([id]) => id.startsWith('sv/')).map(([, page]) => page);
+    const titles = [...pages.values()].map((page) => page.title);
+    const descriptions = [...pages.values()].map((page) => page.description);
+    expect(new Set(titles).size).toBe(pages.size);
+    expect(new Set(descriptions).size).toBe(pages.size);
+    for (const page of ordinary) {
+      expect(titles).not.toContain(page.title);
+      expect(descriptions).not.toContain(page.description);
+    }
+  });
+
+  // The Swedish easy-to-read guidelines: short sentences, common (short) words,
+  // no abbreviations. LIX (Björnsson's readability index: words per sentence +
+  // the share of words over six letters) under 30 is "very easy"; proper names
+  // such as Huddinge and Södertörns brandförsvarsförbund count as long words,
+  // hence 35 (the ordinary Swedish agreement page scores 40). These are
+  // mechanical checks only: a reviewer of easy-to-read text still has to read it.
+  it.each([...EASY_READ_PAGE_IDS])('%s: sentences of at most 15 words, LIX at most 35, no abbreviations', (id) => {
+    const page = pages.get(id);
+    if (!page) throw new Error(`content/lattlast/${id}.yaml is missing`);
+    const all = sentences(page);
+    const words = all.flatMap(wordsOf);
+    const long = words.filter((word) => word.length > 6);
+    const lix = words.length / all.length + (100 * long.length) / words.length;
+    expect(all.filter((sentence) => wordsOf(sentence).length > 15)).toEqual([]);
+    expect(lix).toBeLessThanOrEqual(35);
+    const text = all.join(' ');
+    expect(text).not.toMatch(/\b\p{L}{1,3}\.\p{L}{1,3}\./u); // t.ex., bl.a., m.m.
+    expect(text.match(/\b\p{Lu}{2,}\b/gu) ?? []).toEqual([]); // ANDTS, SMHI, EST
   });
 });

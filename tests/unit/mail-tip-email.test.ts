@@ -135,6 +135,20 @@ describe('the body', () => {
     expect(descriptionIn(body)).toBe(tip.tip.description);
   });
 
+  it.each([
+    ['finnish', 'finska'],
+    ['somali', 'somaliska'],
+  ])('stays Swedish for a %s tip, names the form language and keeps its text verbatim', (name, language) => {
+    const tip = fromFixture(name);
+    const body = text(buildTipEmail(tip, OPTIONS));
+    expect(body).toContain(
+      `Språk: Tipset skickades från formuläret på ${language}; texten är troligen skriven på ${language}.`,
+    );
+    expect(body).toContain(`Händelse: ${CATEGORY_LABELS[tip.tip.category]}`);
+    expect(body).toContain(`Plats: ${tipFixture(name).fields.place}`);
+    expect(descriptionIn(body)).toBe(tip.tip.description);
+  });
+
   it('shows the flags: personal data, happening now, contact wanted with the details', () => {
     const personal = text(buildTipEmail(fromFixture('personal-data'), OPTIONS));
     const kinds = tipFixture('personal-data').personalData ?? [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorText, minutesToWait, spellReference } from '../../src/components/tip-form/messages.ts';
-import { pluralForm } from '../../src/components/tip-form/format.ts';
+import { formatNumber, pluralForm } from '../../src/components/tip-form/format.ts';
 import { areaOptions, categoryOptions } from '../../src/components/tip-form/options.ts';
 import { richTextProblems } from '../../src/components/tip-form/rich-text.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
@@ -55,8 +55,11 @@ describe.each(LOCALES)('the %s tip strings', (locale) => {
     }
   });
 
-  it('fill in the limits in the language’s number format', () => {
-    expect(errorText(t, 'description.tooLong')).toContain(locale === 'sv' ? '4\u00a0000' : '4,000');
+  it('fill in the limits in the language’s number format, with Latin digits', () => {
+    const fourThousand = formatNumber(4000, t.numberLocale);
+    expect(fourThousand).toMatch(/^4[,.\u00a0\u202f]?000$/);
+    if (locale === 'sv' || locale === 'fi') expect(fourThousand).toBe('4\u00a0000');
+    expect(errorText(t, 'description.tooLong')).toContain(fourThousand);
     expect(errorText(t, 'place.tooLong')).toContain('200');
     expect(errorText(t, 'description.tooShort')).toContain('10');
   });
@@ -89,6 +92,15 @@ describe('plural forms', () => {
     const forms = TIP_DICTIONARIES.en.description.counterRemaining;
     expect(pluralForm(forms, 1, 'en-GB')).toBe('You have {count} character remaining');
     expect(pluralForm(forms, 2, 'en-GB')).toBe('You have {count} characters remaining');
+  });
+
+  it('Finnish counts one and many; Somali needs no own form for one', () => {
+    const forms = TIP_DICTIONARIES.fi.description.counterRemaining;
+    expect(pluralForm(forms, 1, 'fi-FI')).toBe('Sinulla on {count} merkki jäljellä');
+    expect(pluralForm(forms, 2, 'fi-FI')).toBe('Sinulla on {count} merkkiä jäljellä');
+    const wait = TIP_DICTIONARIES.so.rateLimited.wait;
+    expect(pluralForm(wait, 1, 'so-SO')).toContain('hal daqiiqo');
+    expect(pluralForm(wait, 5, 'so-SO')).toContain('{minutes} daqiiqo');
   });
 
   it('Arabic has its own form for 1, 2, 3–10, 11–99 and 100+ minutes', () => {

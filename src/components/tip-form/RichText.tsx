@@ -4,7 +4,7 @@ import { parseRichText, type RichPage, type RichPart } from './rich-text.ts';
 
 export interface RichTextProps {
   text: string;
-  /** Paths of the pages `[text](privacy)` and `[text](home)` link to. */
+  /** Paths of the pages `[text](privacy)`, `[text](home)` and `[text](easy-read)` link to. */
   paths: Readonly<Record<RichPage, string>>;
   /** Values for `{name}` parameters. */
   params?: Readonly<Record<string, string>>;

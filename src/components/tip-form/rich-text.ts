@@ -2,7 +2,8 @@ import { HELP_LINES, type HelpLineId } from './contact-points.ts';
 
 /**
  * The inline syntax of the tip form's strings (see src/i18n/tip/sv.ts):
- * `**strong**` (may contain the rest), `[text](privacy|home)` page links,
+ * `**strong**` (may contain the rest), `[text](privacy|home|easy-read)` page links
+ * (easy-read: the easy-to-read Swedish explanation of how to send a tip),
  * `[text](lang:sv)` a fragment in another language, `{tel:<help line>}`, `{email}`, and
  * `{<param>}` parameters filled in by the caller.
  */
@@ -15,7 +16,7 @@ export type RichPart =
   | { kind: 'email' }
   | { kind: 'param'; name: string };
 
-export const RICH_PAGES = ['privacy', 'home'] as const;
+export const RICH_PAGES = ['privacy', 'home', 'easy-read'] as const;
 export type RichPage = (typeof RICH_PAGES)[number];
 
 const SYNTAX = /\*\*(.+?)\*\*|\[([^\]]+)\]\(([^)\s]+)\)|\{([\w:]+)\}/g;

@@ -62,6 +62,8 @@ export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
   sv: 'svenska',
   en: 'engelska',
   ar: 'arabiska',
+  fi: 'finska',
+  so: 'somaliska',
 };
 
 export const TIME_OF_DAY_LABELS: Readonly<Record<TimeOfDay, string>> = {

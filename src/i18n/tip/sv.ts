@@ -8,8 +8,9 @@ import type { TimeOfDay } from '../../schemas/tip-options.ts';
  * fails the type check. Category and area labels live in content/tip-options/.
  *
  * Strings marked "rich" may use a small inline syntax (rendered by
- * src/components/tip-form/RichText.tsx): `**strong**`, `[text](privacy)` or
- * `[text](home)` for a page link, `{tel:emergency}`, `{tel:police}`,
+ * src/components/tip-form/RichText.tsx): `**strong**`, `[text](privacy)`,
+ * `[text](home)` or `[text](easy-read)` (how to send a tip, in easy-to-read
+ * Swedish: the form itself stays in ordinary Swedish) for a page link, `{tel:emergency}`, `{tel:police}`,
  * `{tel:kvinnofridslinjen}` for a help line, `{email}` for Huge's address.
  * `{min}`, `{max}`, `{count}`, `{minutes}` and `{kinds}` are parameters.
  * Error messages are plain text with parameters only: the API's 422 answers
@@ -27,7 +28,7 @@ export const sv = {
     description: 'Berätta för Huge Bostäder om något som gör det otryggt där du bor. Du kan vara anonym.',
     /** Put before the title while the page shows errors (GOV.UK pattern). */
     errorTitlePrefix: 'Fel: ',
-    lede: 'Har du sett eller hört något som gör det otryggt där du bor? Berätta det för Huge Bostäder här. Du behöver inte skriva vem du är.',
+    lede: 'Har du sett eller hört något som gör det otryggt där du bor? Berätta det för Huge Bostäder här. Du behöver inte skriva vem du är. [Läs på lättläst svenska om hur du lämnar ett tips](easy-read).',
   },
   about: {
     heading: 'Bra att veta',
@@ -120,7 +121,7 @@ export const sv = {
   honeypot: 'Lämna det här fältet tomt',
   /** rich */
   publicRecords:
-    '**Det du skriver kan bli en allmän handling.** Huge Bostäder ägs av Huddinge kommun, så andra kan begära att få läsa tipset. Innan något lämnas ut prövas om det ska hållas hemligt (sekretess). [Läs mer om integritet och anonymitet](privacy).',
+    '**Det du skriver kan bli en allmän handling.** Huge Bostäder ägs av Huddinge kommun, så andra kan begära att få läsa tipset. Innan något lämnas ut prövas om det ska hållas hemligt (sekretess). [Läs mer om integritet och anonymitet](privacy) eller [läs om det på lättläst svenska](easy-read).',
   submit: 'Skicka tipset',
   sending: 'Skickar …',
   errors: {

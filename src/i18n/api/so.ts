@@ -1,0 +1,15 @@
+import type { ApiMessages } from './sv.ts';
+
+export const apiMessages: ApiMessages = {
+  malformed_body: 'Ma aanu akhrin karin waxa la soo diray. Bogga dib u soo rar oo mar kale isku day.',
+  unauthorized: 'Furaha waa maqan yahay ama waa khalad.',
+  cross_site: 'Xogta waa in laga soo diraa foomka ku yaal boggayaga.',
+  not_found: 'Halkan waxba ma jiraan.',
+  body_too_large: 'Waxa la soo diray aad ayay u weyn yihiin. Sharraxaaddu waxay noqon kartaa ugu badnaan 4,000 xaraf.',
+  unsupported_content_type: 'Xogta u soo dir sidii foom ama JSON.',
+  validation_failed: 'Waxaa jira wax u baahan in la saxo ka hor inta aan xogta la dirin.',
+  rate_limited:
+    'Hadda ma qaadan karno xog kale oo halkan ka timaadda. Mar kale isku day wax yar kadib, ama iimayl u dir trygghet@huge.se. Haddii ay degdeg tahay, wac 112. Haddii aad rabto inaad booliiska dambi u sheegto, wac 114 14.',
+  internal:
+    'Khalad ayaa dhinacayaga ka dhacay. Xogtaada lama dirin. Mar kale isku day wax yar kadib ama iimayl u dir trygghet@huge.se.',
+};
