@@ -13,7 +13,10 @@ import {
   type Block,
   type PageContent,
 } from '../../src/content/schemas.ts';
-import { agreementStatus, swedishDate } from '../../src/content/agreement.ts';
+import { agreementStatus, lastDayOf, periodDisplay, swedishDate } from '../../src/content/agreement.ts';
+import { tipHandlingSentences } from '../../src/content/tip-handling.ts';
+import { withTipHandling } from '../../src/components/tip-form/with-tip-handling.ts';
+import { TIP_DICTIONARIES } from '../../src/i18n/tip/index.ts';
 import { parseRichText } from '../../src/content/rich-text.ts';
 import { DICTIONARIES, type SiteStrings } from '../../src/i18n/site/index.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
@@ -98,8 +101,8 @@ describe('content files', () => {
   });
 });
 
-describe('facts the pages must state exactly (../shared/FACTS.md)', () => {
-  it('each partner links to its official website as FACTS.md gives it, and none is guessed', () => {
+describe('facts the pages must state exactly (as Huge gave them)', () => {
+  it('each partner links to its official website as the facts give it, and none is guessed', () => {
     const partners = (load(join(CONTENT, 'partners.yaml')) as unknown[]).map((item) => partnerSchema.parse(item));
     const sites = Object.fromEntries(
       partners.map((partner) => [partner.name, partner.website && new URL(partner.website).hostname]),
@@ -117,7 +120,7 @@ describe('facts the pages must state exactly (../shared/FACTS.md)', () => {
     }
   });
 
-  it('help lines have the numbers FACTS.md gives', () => {
+  it('help lines have the numbers the facts give', () => {
     const lines = (load(join(CONTENT, 'help-lines.yaml')) as unknown[]).map((item) => helpLineSchema.parse(item));
     expect(Object.fromEntries(lines.map((line) => [line.id, line.number]))).toEqual({
       emergency: '112',
@@ -127,9 +130,9 @@ describe('facts the pages must state exactly (../shared/FACTS.md)', () => {
     });
   });
 
-  it('the agreement period is 2023–2024, the contact address is trygghet@huge.se, and unconfirmed facts stay empty', () => {
+  it('the agreement covers 2023–2024 (years only), the contact address is trygghet@huge.se, and unconfirmed facts stay empty', () => {
     const facts = factsSchema.parse((load(join(CONTENT, 'facts.yaml')) as { facts: unknown }).facts);
-    expect(facts.agreement).toMatchObject({ periodStart: '2023-01-01', periodEnd: '2024-12-31' });
+    expect(facts.agreement).toMatchObject({ firstYear: 2023, lastYear: 2024 });
     expect(facts.contactEmail).toBe('trygghet@huge.se');
     expect(facts.dataProtection.controller).toBe('Huge Bostäder AB');
     for (const path of facts.toConfirm) {
@@ -137,6 +140,113 @@ describe('facts the pages must state exactly (../shared/FACTS.md)', () => {
       expect((facts[group] as Record<string, unknown>)[field], `${path} is awaiting confirmation`).toBeNull();
     }
     console.info(`facts awaiting Huge's confirmation: ${facts.toConfirm.join(', ')}`);
+  });
+
+  it('the period shows the years until Huge confirms the exact dates', () => {
+    const facts = factsSchema.parse((load(join(CONTENT, 'facts.yaml')) as { facts: unknown }).facts);
+    expect(facts.toConfirm).toContain('agreement.exactDates');
+    expect(periodDisplay(facts.agreement)).toEqual({ precision: 'year', start: '2023', end: '2024' });
+    expect(lastDayOf(facts.agreement)).toBe('2024-12-31');
+  });
+
+  it('makes no promise on how Huge handles tips until Huge confirms it', () => {
+    const facts = factsSchema.parse((load(join(CONTENT, 'facts.yaml')) as { facts: unknown }).facts);
+    expect(facts.toConfirm).toEqual(expect.arrayContaining(['tipHandling.whenRead', 'tipHandling.afterReading']));
+    for (const locale of LOCALES) {
+      expect(tipHandlingSentences(facts, locale)).toEqual([]);
+      expect(withTipHandling(TIP_DICTIONARIES[locale], tipHandlingSentences(facts, locale))).toBe(
+        TIP_DICTIONARIES[locale],
+      );
+    }
+  });
+});
+
+describe('facts waiting for Huge’s confirmation', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test edits the raw YAML freely
+  type RawFacts = Record<string, any>;
+  /** content/facts.yaml as written (a fresh copy), before parsing. */
+  const rawFacts = (): RawFacts => structuredClone((load(join(CONTENT, 'facts.yaml')) as { facts: RawFacts }).facts);
+  /** content/facts.yaml changed by `edit`, parsed. */
+  function factsWith(edit: (facts: RawFacts) => void) {
+    const raw = rawFacts();
+    edit(raw);
+    return factsSchema.parse(raw);
+  }
+  const HANDLING = {
+    sv: 'Tipsen läses varje morgon.',
+    en: 'The tips are read every morning.',
+    ar: 'تُقرأ المعلومات كل صباح.',
+  };
+
+  it('a draft listed under toConfirm is never in the parsed facts, only under drafts', () => {
+    const facts = factsWith((raw) => {
+      raw.tipHandling.whenRead = HANDLING;
+      raw.dataProtection.dpoContact = 'dpo@example.se';
+      raw.toConfirm = [...raw.toConfirm, 'dataProtection.dpoContact'].filter(
+        (path, at, all) => all.indexOf(path) === at,
+      );
+    });
+    expect(facts.tipHandling.whenRead).toBeNull();
+    expect(facts.dataProtection.dpoContact).toBeNull();
+    expect(facts.agreement.exactDates).toBeNull();
+    expect(facts.drafts).toMatchObject({
+      'tipHandling.whenRead': HANDLING,
+      'dataProtection.dpoContact': 'dpo@example.se',
+      'agreement.exactDates': { start: '2023-01-01', end: '2024-12-31' },
+    });
+    expect(tipHandlingSentences(facts, 'sv')).toEqual([]);
+  });
+
+  it('once confirmed (removed from toConfirm) the value is used: exact dates, handling sentences', () => {
+    const facts = factsWith((raw) => {
+      raw.tipHandling.whenRead = HANDLING;
+      raw.tipHandling.afterReading = null;
+      raw.toConfirm = raw.toConfirm.filter(
+        (path: string) => !['agreement.exactDates', 'tipHandling.whenRead'].includes(path),
+      );
+    });
+    expect(periodDisplay(facts.agreement)).toEqual({ precision: 'day', start: '2023-01-01', end: '2024-12-31' });
+    expect(tipHandlingSentences(facts, 'sv')).toEqual([HANDLING.sv]);
+    const t = withTipHandling(TIP_DICTIONARIES.sv, tipHandlingSentences(facts, 'sv'));
+    expect(t.about.points[1]).toBe(`${TIP_DICTIONARIES.sv.about.points[1]} ${HANDLING.sv}`);
+    expect(t.confirmation.next[0]).toBe(`${TIP_DICTIONARIES.sv.confirmation.next[0]} ${HANDLING.sv}`);
+    expect(t.about.points).toHaveLength(TIP_DICTIONARIES.sv.about.points.length);
+  });
+
+  it('an empty fact must be listed under toConfirm, and exact dates must fall in the years', () => {
+    const unlisted = factsSchema.safeParse({ ...rawFacts(), toConfirm: [] });
+    const paths = unlisted.error?.issues.map((issue) => issue.path.join('.'));
+    expect(paths).toEqual(
+      expect.arrayContaining(['agreement.statusAfterEnd', 'dataProtection.dpoContact', 'dataProtection.legalBasis']),
+    );
+    const raw = rawFacts();
+    raw.agreement.exactDates = { start: '2022-01-01', end: '2024-12-31' };
+    const outside = factsSchema.safeParse(raw);
+    expect(outside.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['agreement.exactDates']);
+  });
+
+  it('handling sentences may use only what both text syntaxes share (no page links)', () => {
+    const raw = rawFacts();
+    raw.tipHandling.afterReading = { ...HANDLING, sv: 'Läs [mer](page:privacy).' };
+    const result = factsSchema.safeParse(raw);
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['tipHandling.afterReading.sv']);
+  });
+});
+
+describe('content files stand on their own', () => {
+  it('no content file points at a file outside the repository', () => {
+    const files = readdirSync(CONTENT, { recursive: true, encoding: 'utf8' }).filter((file) =>
+      /\.(ya?ml|json|md)$/.test(file),
+    );
+    expect(files.length).toBeGreaterThan(30);
+    const outside = files.flatMap((file) =>
+      readFileSync(join(CONTENT, file), 'utf8')
+        .split('\n')
+        .map((line, index) => ({ line, where: `${file}:${index + 1}` }))
+        .filter(({ line }) => /\.\.\/|(^|[\s(])\/(work|home|root|tmp)\/|FACTS\.md|shared\//.test(line))
+        .map(({ where, line }) => `${where}: ${line.trim()}`),
+    );
+    expect(outside).toEqual([]);
   });
 });
 
@@ -230,11 +340,17 @@ describe('rich text', () => {
 });
 
 describe('agreement status', () => {
-  it('is current up to and including the end date and ended from the day after', () => {
-    const period = { periodEnd: '2024-12-31' };
+  it('is current up to and including the last day of the last year, and ended from the day after', () => {
+    const period = { firstYear: 2023, lastYear: 2024, exactDates: null };
     expect(agreementStatus(period, '2024-06-01')).toBe('current');
     expect(agreementStatus(period, '2024-12-31')).toBe('current');
     expect(agreementStatus(period, '2025-01-01')).toBe('ended');
+  });
+
+  it('ends on the confirmed end date when there is one', () => {
+    const period = { firstYear: 2023, lastYear: 2024, exactDates: { start: '2023-03-01', end: '2024-06-30' } };
+    expect(agreementStatus(period, '2024-06-30')).toBe('current');
+    expect(agreementStatus(period, '2024-07-01')).toBe('ended');
   });
 
   it('uses the Swedish calendar date', () => {
