@@ -18,6 +18,10 @@ import { tipHandlingSentences } from '../../src/content/tip-handling.ts';
 import { withTipHandling } from '../../src/components/tip-form/with-tip-handling.ts';
 import { TIP_DICTIONARIES } from '../../src/i18n/tip/index.ts';
 import { parseRichText } from '../../src/content/rich-text.ts';
+import {
+  parseRichText as parseTipRichText,
+  type RichPart as TipRichPart,
+} from '../../src/components/tip-form/rich-text.ts';
 import { DICTIONARIES, type SiteStrings } from '../../src/i18n/site/index.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { DYNAMIC_PAGE_IDS, PAGE_IDS } from '../../src/i18n/routes.ts';
@@ -357,5 +361,103 @@ describe('agreement status', () => {
     // 23:30 UTC on 31 December is already 1 January in Stockholm.
     expect(swedishDate(new Date('2024-12-31T23:30:00Z'))).toBe('2025-01-01');
     expect(swedishDate(new Date('2024-12-31T22:30:00Z'))).toBe('2024-12-31');
+  });
+});
+
+describe('Arabic text', () => {
+  /** Latin letters that would render without isolation: outside `[…](lang:xx)` and outside U+2066/2068…2069. */
+  function unmarkedLatin(text: string, kinds: (text: string) => string[]): string[] {
+    return kinds(text).filter((run) => {
+      let depth = 0;
+      for (const char of run) {
+        if (char === '\u2066' || char === '\u2068') depth += 1;
+        else if (char === '\u2069') depth = Math.max(0, depth - 1);
+        else if (/\p{Script=Latin}/u.test(char) && depth === 0) return true;
+      }
+      return false;
+    });
+  }
+  /** The runs of a site text that render as plain text (links, languages and tokens render isolated or LTR-safe). */
+  const siteTextRuns = (text: string) =>
+    parseRichText(text).parts.flatMap((part) =>
+      part.kind === 'text' || part.kind === 'strong' || part.kind === 'page' || part.kind === 'external'
+        ? [part.text]
+        : [],
+    );
+  const tipTextRuns = (text: string): string[] => {
+    const runs = (parts: TipRichPart[]): string[] =>
+      parts.flatMap((part) =>
+        part.kind === 'text' || part.kind === 'page' ? [part.text] : part.kind === 'strong' ? runs(part.parts) : [],
+      );
+    return runs(parseTipRichText(text));
+  };
+  const plainRuns = (text: string) => [text];
+  const stringsOf = (value: unknown, skip: readonly string[] = []): string[] =>
+    typeof value === 'string'
+      ? [value]
+      : value && typeof value === 'object'
+        ? Object.entries(value).flatMap(([key, inner]) => (skip.includes(key) ? [] : stringsOf(inner, skip)))
+        : [];
+
+  /** Every Arabic text a page can show, with how it renders (rich or plain). */
+  function arabicTexts(): { where: string; text: string; runs: (text: string) => string[] }[] {
+    const texts: { where: string; text: string; runs: (text: string) => string[] }[] = [];
+    for (const [id, page] of loadPages()) {
+      if (!id.startsWith('ar/')) continue;
+      // title and description are isolated by the layout; the rest renders as written.
+      for (const text of [page.heading, page.summary ?? '']) texts.push({ where: id, text, runs: plainRuns });
+      for (const text of [page.lead ?? '']) texts.push({ where: id, text, runs: siteTextRuns });
+      for (const block of [...page.intro, ...page.sections.flatMap((section) => section.blocks)]) {
+        if (block.type === 'subheading') texts.push({ where: id, text: block.subheading, runs: plainRuns });
+        else
+          for (const text of stringsOf(block, ['type', 'insert', 'lines']))
+            texts.push({ where: id, text, runs: siteTextRuns });
+      }
+      for (const section of page.sections) texts.push({ where: id, text: section.heading, runs: plainRuns });
+    }
+    const records = [
+      ...(load(join(CONTENT, 'partners.yaml')) as { text: Record<string, unknown> }[]),
+      ...(load(join(CONTENT, 'help-lines.yaml')) as { text: Record<string, unknown> }[]),
+    ];
+    for (const record of records) {
+      for (const text of stringsOf(record.text.ar))
+        texts.push({ where: 'partners/help lines', text, runs: siteTextRuns });
+    }
+    const raw = (
+      load(join(CONTENT, 'facts.yaml')) as { facts: { tipHandling: Record<string, Record<string, string>> } }
+    ).facts;
+    for (const field of Object.values(raw.tipHandling)) {
+      if (field?.ar) texts.push({ where: 'facts.yaml tipHandling', text: field.ar, runs: siteTextRuns });
+    }
+    for (const text of stringsOf(DICTIONARIES.ar, ['dateLocale'])) {
+      texts.push({ where: 'site dictionary', text, runs: siteTextRuns });
+    }
+    // page.description is the tip page's meta description, isolated by the layout.
+    const metaDescription = TIP_DICTIONARIES.ar.page.description;
+    for (const text of stringsOf(TIP_DICTIONARIES.ar, ['numberLocale']).filter((t) => t !== metaDescription)) {
+      texts.push({ where: 'tip dictionary', text, runs: tipTextRuns });
+    }
+    for (const file of ['categories.json', 'areas.json']) {
+      // Plain option labels: isolated when shown (src/i18n/bidi.ts, tests/unit/bidi.test.ts).
+      expect(JSON.parse(readFileSync(join(CONTENT, 'tip-options', file), 'utf8'))).not.toHaveLength(0);
+    }
+    return texts;
+  }
+
+  it('marks every Latin-script name as another language, so it renders isolated from the Arabic', () => {
+    const texts = arabicTexts();
+    expect(texts.length).toBeGreaterThan(200);
+    const unmarked = texts.flatMap(({ where, text, runs }) =>
+      unmarkedLatin(text, runs).map((run) => `${where}: "${run.trim().slice(0, 70)}"`),
+    );
+    expect(unmarked).toEqual([]);
+  });
+
+  it('uses one word for områdesutvecklare (مطوّرو المناطق) everywhere', () => {
+    const words = new Set<string>();
+    for (const { text } of arabicTexts()) {
+      for (const match of text.matchAll(/مطو\u0651?ر\S*\s+(\S+)/gu)) words.add(match[1] ?? '');
+    }
+    expect([...words]).toEqual(['المناطق']);
   });
 });
