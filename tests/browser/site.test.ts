@@ -13,6 +13,7 @@ import { PAGE_IDS, notFoundPathFor, pathFor } from '../../src/i18n/routes.ts';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDTHS = [320, 1280];
+const SWEEP_TIMEOUT_MS = 120_000;
 
 let server: TestServer;
 let browser: Browser;
@@ -127,6 +128,8 @@ describe.each(LOCALES)('every %s page in the sitemap', (locale: Locale) => {
       expect(errors, 'console errors and uncaught exceptions').toEqual([]);
       console.info(`${locale} at ${width} px: ${reports.length} pages, ${requests.length} requests, 0 violations`);
     },
+    // Twelve pages with an axe run each: ~12 s alone, several times that on a machine busy with the whole suite.
+    SWEEP_TIMEOUT_MS,
   );
 });
 
