@@ -1,8 +1,10 @@
 import { ConfigError, configFromEnvironment } from '../config/config.ts';
+import { buildProblems } from '../web/build-output.ts';
 import { startServer } from './start-server.ts';
 
 try {
-  const config = configFromEnvironment();
+  // The environment and the build it would serve, checked together: every problem in one message.
+  const config = configFromEnvironment(buildProblems);
   const running = await startServer(config);
   const stop = () => {
     running.close().then(

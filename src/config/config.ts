@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSender, publicDomainProblem } from './public-address.ts';
 import { parseRate, type Rate } from './rate.ts';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
@@ -39,11 +40,17 @@ const emailList = z
   )
   .pipe(z.array(z.email()).min(1));
 
+/** The public origin in development (`npm start` on this machine); production must set SITE_URL. */
+const DEVELOPMENT_SITE_URL = 'http://localhost:4321';
+/** The sender in development (fine for .eml files); production must set MAIL_FROM. */
+const DEVELOPMENT_SENDER = 'Tillsammans för trygghet <no-reply@localhost>';
+
 const envShape = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('localhost'),
   PORT: integer(4321, 0, 65535),
-  SITE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4321'),
+  /** Optional in development only (then DEVELOPMENT_SITE_URL). */
+  SITE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   DATA_DIR: z.string().min(1).default('./data'),
   APP_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -76,8 +83,22 @@ const envShape = z.object({
   SMTP_POOL_CONNECTIONS: integer(5, 1, 50),
   MAIL_RATE_PER_MINUTE: integer(0, 0, 100_000),
   TIP_EMAIL_TO: emailList.default(['trygghet@huge.se']),
-  MAIL_FROM: z.string().min(3).default('Tillsammans för trygghet <no-reply@localhost>'),
-  AREA_RECIPIENTS: z.string().default(''),
+  /** Optional in development only (then DEVELOPMENT_SENDER). */
+  MAIL_FROM: optionalString.superRefine((value, ctx) => {
+    const sender = value === undefined ? undefined : parseSender(value);
+    if (typeof sender === 'string') ctx.addIssue({ code: 'custom', message: sender });
+  }),
+  AREA_RECIPIENTS: z
+    .string()
+    .default('')
+    .transform((value, ctx): Record<string, string[]> => {
+      const parsed = parseAreaRecipients(value);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   DKIM_DOMAIN: optionalString,
   DKIM_SELECTOR: optionalString,
   DKIM_PRIVATE_KEY: optionalString,
@@ -111,6 +132,10 @@ const envSchema = envShape
     if (!env.SMTP_URL) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when NODE_ENV=production' });
     }
+    const siteProblem = productionSiteProblem(env.SITE_URL);
+    if (siteProblem) ctx.addIssue({ code: 'custom', path: ['SITE_URL'], message: siteProblem });
+    const senderProblem = productionSenderProblem(env.MAIL_FROM);
+    if (senderProblem) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: senderProblem });
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
@@ -136,6 +161,26 @@ const envSchema = envShape
       });
     }
   });
+
+/** What is wrong with SITE_URL for production (undefined when it is the public https:// origin). */
+function productionSiteProblem(value: string | undefined): string | undefined {
+  if (!value) return 'is required when NODE_ENV=production: the public https:// address, e.g. https://trygghet.huge.se';
+  const site = new URL(value);
+  if (site.protocol !== 'https:') return `must start with https:// when NODE_ENV=production (got ${value})`;
+  const problem = publicDomainProblem(site.hostname);
+  return problem && `must be the public address when NODE_ENV=production: ${problem}`;
+}
+
+/** What is wrong with MAIL_FROM for production (undefined when it is an address on a public domain). */
+function productionSenderProblem(value: string | undefined): string | undefined {
+  if (!value) {
+    return 'is required when NODE_ENV=production: an address on a domain Huge controls, e.g. "Tillsammans för trygghet <no-reply@trygghet.huge.se>"';
+  }
+  const sender = parseSender(value);
+  if (typeof sender === 'string') return undefined; // already reported by the field's own check
+  const problem = publicDomainProblem(sender.domain);
+  return problem && `must be an address on a domain Huge controls when NODE_ENV=production: ${problem}`;
+}
 
 export type Env = z.input<typeof envSchema>;
 type ParsedEnv = z.output<typeof envSchema>;
@@ -216,24 +261,31 @@ function parseAreaRecipients(value: string): Record<string, string[]> | string {
   return result;
 }
 
-/** Reads and validates the environment once; throws `ConfigError` listing every problem. */
-export function loadConfig(env: Record<string, string | undefined>): Config {
+/**
+ * Problems found outside the environment that belong in the same message
+ * (the server: whether the build it would serve was made with these
+ * settings). Called with the build-time settings, or undefined when those
+ * variables are themselves invalid (already reported).
+ */
+export type AlsoCheck = (settings: BuildSettings | undefined) => string[];
+
+/**
+ * Reads and validates the environment once; throws `ConfigError` listing
+ * every problem, those `alsoCheck` finds included.
+ */
+export function loadConfig(env: Record<string, string | undefined>, alsoCheck?: AlsoCheck): Config {
   const parsed = envSchema.safeParse(env);
-  const problems: string[] = [];
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      problems.push(`${issue.path.join('.') || '(environment)'}: ${issue.message}`);
-    }
-    throw new ConfigError(problems);
-  }
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+  if (alsoCheck) problems.push(...alsoCheck(tryBuildSettings(env)));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
-  const areaRecipients = parseAreaRecipients(e.AREA_RECIPIENTS);
-  if (typeof areaRecipients === 'string') throw new ConfigError([`AREA_RECIPIENTS: ${areaRecipients}`]);
   return {
     nodeEnv: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
-    siteUrl: new URL(e.SITE_URL),
+    siteUrl: new URL(e.SITE_URL ?? DEVELOPMENT_SITE_URL),
     dataDir: e.DATA_DIR,
     appSecret: e.APP_SECRET,
     logLevel: e.LOG_LEVEL,
@@ -258,8 +310,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       poolConnections: e.SMTP_POOL_CONNECTIONS,
       ratePerMinute: e.MAIL_RATE_PER_MINUTE,
       to: e.TIP_EMAIL_TO,
-      from: e.MAIL_FROM,
-      areaRecipients,
+      from: e.MAIL_FROM ?? DEVELOPMENT_SENDER,
+      areaRecipients: e.AREA_RECIPIENTS,
       dkim:
         e.DKIM_DOMAIN && e.DKIM_SELECTOR && e.DKIM_PRIVATE_KEY
           ? {
@@ -293,8 +345,8 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /** The runtime configuration from this process's environment (the server's and CLIs' entry points call this). */
-export function configFromEnvironment(): Config {
-  return loadConfig(process.env);
+export function configFromEnvironment(alsoCheck?: AlsoCheck): Config {
+  return loadConfig(process.env, alsoCheck);
 }
 
 /** Settings that are baked into the prerendered pages, so the build reads them too. */
@@ -305,11 +357,19 @@ export interface BuildSettings {
   retentionDays: number;
 }
 
+function tryBuildSettings(env: Record<string, string | undefined>): BuildSettings | undefined {
+  try {
+    return buildSettingsFromEnvironment(env);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The build-time subset of the configuration (astro.config.mjs), validated by the same schema. */
 export function buildSettingsFromEnvironment(env: Record<string, string | undefined> = process.env): BuildSettings {
   const result = envShape.pick({ SITE_URL: true, RETENTION_DAYS: true }).safeParse(env);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
-  return { siteUrl: result.data.SITE_URL, retentionDays: result.data.RETENTION_DAYS };
+  return { siteUrl: result.data.SITE_URL ?? DEVELOPMENT_SITE_URL, retentionDays: result.data.RETENTION_DAYS };
 }

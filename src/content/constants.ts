@@ -3,5 +3,5 @@ export const HELP_LINE_IDS = ['emergency', 'police', 'kvinnofridslinjen', 'vardg
 export type HelpLineId = (typeof HELP_LINE_IDS)[number];
 
 /** Values the page text can insert with `{name}`; they come from configuration or content/facts.yaml. */
-export const TEXT_TOKENS = ['email', 'siteName', 'retentionDays', 'periodStart', 'periodEnd', 'statementDate'] as const;
+export const TEXT_TOKENS = ['email', 'siteName', 'retentionDays', 'period', 'statementDate'] as const;
 export type TextToken = (typeof TEXT_TOKENS)[number];

@@ -14,7 +14,7 @@ import { HELP_LINE_IDS, TEXT_TOKENS, type HelpLineId, type TextToken } from './c
  * - `[text](lang:<locale>)`   a fragment in another language (gets lang/dir)
  * - `**text**`                strong emphasis
  * - `{tel:<help line id>}`    the help line's number as a tel: link
- * - `{email}`, `{siteName}`, `{retentionDays}`, `{periodStart}`, `{periodEnd}`, `{statementDate}`
+ * - `{email}`, `{siteName}`, `{retentionDays}`, `{period}` (the agreement's), `{statementDate}`
  */
 export type RichPart =
   | { kind: 'text'; text: string }

@@ -47,7 +47,7 @@ function tagBlock(value: unknown): unknown {
 const insertBlock = z.discriminatedUnion('insert', [
   z.strictObject({
     type: z.literal('insert'),
-    insert: z.enum(['partners', 'partner-names', 'focus-areas', 'report-link', 'data-controller']),
+    insert: z.enum(['partners', 'partner-names', 'focus-areas', 'report-link', 'data-controller', 'tip-handling']),
   }),
   z.strictObject({
     type: z.literal('insert'),
@@ -133,11 +133,11 @@ export type PageContent = z.output<typeof pageSchema>;
 export const partnerSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/),
-    /** Position in lists (FACTS.md order). */
+    /** Position in lists (the order Huge's facts give). */
     order: z.number().int().min(1),
     /** The official Swedish name; shown with lang="sv" on translated pages. */
     name: z.string().trim().min(2),
-    /** The official website exactly as FACTS.md gives it, or null where none is confirmed. */
+    /** The official website exactly as Huge's facts give it, or null where none is confirmed. */
     website: z.url({ protocol: /^https$/, error: 'expected an https:// URL or null' }).nullable(),
     /** Fields Huge still has to confirm; listed in the README. */
     toConfirm: z.array(z.enum(['website'])).default([]),
@@ -184,12 +184,43 @@ export const helpLineSchema = z
   });
 export type HelpLine = z.output<typeof helpLineSchema>;
 
-/** Paths (dot-separated) of the facts that may be null until Huge confirms them. */
-const CONFIRMABLE_FACTS = [
+/**
+ * Rich text that reads the same in the site's syntax and in the tip form's
+ * (src/components/tip-form/rich-text.ts): plain text, `**strong**`,
+ * `[text](lang:xx)`, `{tel:<id>}` and `{email}`; no page links or other tokens.
+ */
+export const portableRichText = richText.superRefine((value, ctx) => {
+  for (const part of parseRichText(value).parts) {
+    const portable =
+      part.kind === 'text' ||
+      part.kind === 'strong' ||
+      part.kind === 'lang' ||
+      part.kind === 'tel' ||
+      (part.kind === 'token' && part.token === 'email');
+    if (!portable) {
+      ctx.addIssue({ code: 'custom', message: `only **…**, [text](lang:xx), {tel:…} and {email} may be used here` });
+      return;
+    }
+  }
+});
+
+/**
+ * Paths (dot-separated) of the facts that Huge has to confirm. While a path
+ * is listed under `toConfirm` its value is a draft (or null): the parsed
+ * facts carry null there, and the draft only under `drafts`, so no page can
+ * show it as a fact.
+ */
+export const CONFIRMABLE_FACTS = [
+  'agreement.exactDates',
   'agreement.statusAfterEnd',
   'dataProtection.dpoContact',
   'dataProtection.legalBasis',
+  'tipHandling.whenRead',
+  'tipHandling.afterReading',
 ] as const;
+export type ConfirmableFact = (typeof CONFIRMABLE_FACTS)[number];
+
+const year = z.number().int().min(2000).max(2100);
 
 /** Language-neutral facts: content/facts.yaml (one entry, id "facts"). */
 export const factsSchema = z
@@ -198,8 +229,11 @@ export const factsSchema = z
     siteName: z.string().trim().min(2),
     contactEmail: z.email(),
     agreement: z.strictObject({
-      periodStart: isoDate,
-      periodEnd: isoDate,
+      /** The first and last year the agreement covers (what is known; the site shows these). */
+      firstYear: year,
+      lastYear: year,
+      /** The exact first and last day; shown instead of the years once Huge has confirmed them. */
+      exactDates: z.strictObject({ start: isoDate, end: isoDate }).nullable(),
       /** What applies after the period, once Huge has said so; null until then (never assume a renewal). */
       statusAfterEnd: localized(richText).nullable(),
     }),
@@ -209,6 +243,13 @@ export const factsSchema = z
       dpoContact: z.string().trim().min(3).nullable(),
       /** The legal basis for processing tips; null until Huge confirms it. */
       legalBasis: localized(richText).nullable(),
+    }),
+    /** How Huge handles a tip once it arrives: shown next to the form, on the confirmation and on the pages. */
+    tipHandling: z.strictObject({
+      /** When tips are read (e.g. which days). */
+      whenRead: localized(portableRichText).nullable(),
+      /** What is done with a tip after it is read (e.g. whether it goes to the weekly situational picture). */
+      afterReading: localized(portableRichText).nullable(),
     }),
     accessibility: z.strictObject({
       /** The date the accessibility statement was written or last reviewed. */
@@ -221,22 +262,51 @@ export const factsSchema = z
        */
       reviewed: z.array(z.enum(TRANSLATED_VERSIONS)).default([]),
     }),
-    /** Facts still waiting for Huge's confirmation; each may be null meanwhile. Listed in the README. */
+    /** Facts still waiting for Huge's confirmation (each a draft or null meanwhile). Listed in the README. */
     toConfirm: z.array(z.enum(CONFIRMABLE_FACTS)).default([]),
   })
   .superRefine((facts, ctx) => {
-    if (facts.agreement.periodEnd < facts.agreement.periodStart) {
-      ctx.addIssue({ code: 'custom', path: ['agreement', 'periodEnd'], message: 'is before periodStart' });
+    const { agreement } = facts;
+    if (agreement.lastYear < agreement.firstYear) {
+      ctx.addIssue({ code: 'custom', path: ['agreement', 'lastYear'], message: 'is before firstYear' });
     }
-    for (const path of CONFIRMABLE_FACTS) {
-      const [group, field] = path.split('.') as [keyof typeof facts, string];
-      const value = (facts[group] as Record<string, unknown>)[field];
-      if (value === null && !facts.toConfirm.includes(path)) {
-        ctx.addIssue({ code: 'custom', path: [group, field], message: 'is null but not listed in toConfirm' });
+    if (agreement.exactDates) {
+      const { start, end } = agreement.exactDates;
+      if (end < start) {
+        ctx.addIssue({ code: 'custom', path: ['agreement', 'exactDates', 'end'], message: 'is before start' });
+      }
+      if (Number(start.slice(0, 4)) !== agreement.firstYear || Number(end.slice(0, 4)) !== agreement.lastYear) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['agreement', 'exactDates'],
+          message: 'must fall in firstYear and lastYear',
+        });
       }
     }
+    for (const path of CONFIRMABLE_FACTS) {
+      if (factAt(facts, path) === null && !facts.toConfirm.includes(path)) {
+        ctx.addIssue({ code: 'custom', path: path.split('.'), message: 'is null but not listed in toConfirm' });
+      }
+    }
+  })
+  .transform(({ toConfirm, ...facts }) => {
+    const drafts: Partial<Record<ConfirmableFact, unknown>> = {};
+    const confirmed = structuredClone(facts);
+    for (const path of toConfirm) {
+      const [group, field] = path.split('.') as [string, string];
+      const values = (confirmed as unknown as Record<string, Record<string, unknown>>)[group];
+      if (values && values[field] !== null) drafts[path] = values[field];
+      if (values) values[field] = null;
+    }
+    return { ...confirmed, toConfirm, drafts };
   });
 export type Facts = z.output<typeof factsSchema>;
+
+/** The value at a confirmable path (null when empty). */
+function factAt(facts: Record<string, unknown>, path: ConfirmableFact): unknown {
+  const [group, field] = path.split('.') as [string, string];
+  return (facts[group] as Record<string, unknown> | undefined)?.[field] ?? null;
+}
 
 /** A tip category or area (content/tip-options/*.json, maintained with the tip form): a known id and a label per language. */
 export function tipOptionSchema(ids: readonly [string, ...string[]]) {

@@ -109,9 +109,11 @@ const utf8 = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode
 const jsonCase = fc
   .oneof({ arbitrary: submission, weight: 4 }, { arbitrary: fc.jsonValue(), weight: 1 })
   .map((value): Case => {
-    const input =
+    const sent =
       typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...form, ...(value as object) } : value;
-    return { contentType: 'application/json', body: utf8(JSON.stringify(input) ?? 'null'), input, kind: 'json' };
+    // The model judges what the server receives: JSON drops keys whose value is undefined.
+    const json = JSON.stringify(sent) ?? 'null';
+    return { contentType: 'application/json', body: utf8(json), input: JSON.parse(json) as unknown, kind: 'json' };
   });
 
 const formCase = submission.map((value): Case => {

@@ -13,8 +13,15 @@ import {
   type Block,
   type PageContent,
 } from '../../src/content/schemas.ts';
-import { agreementStatus, swedishDate } from '../../src/content/agreement.ts';
+import { agreementStatus, lastDayOf, periodDisplay, swedishDate } from '../../src/content/agreement.ts';
+import { tipHandlingSentences } from '../../src/content/tip-handling.ts';
+import { withTipHandling } from '../../src/components/tip-form/with-tip-handling.ts';
+import { TIP_DICTIONARIES } from '../../src/i18n/tip/index.ts';
 import { parseRichText } from '../../src/content/rich-text.ts';
+import {
+  parseRichText as parseTipRichText,
+  type RichPart as TipRichPart,
+} from '../../src/components/tip-form/rich-text.ts';
 import { DICTIONARIES, type SiteStrings } from '../../src/i18n/site/index.ts';
 import { EASY_READ_PAGE_IDS } from '../../src/i18n/easy-read.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
@@ -99,8 +106,8 @@ describe('content files', () => {
   });
 });
 
-describe('facts the pages must state exactly (../shared/FACTS.md)', () => {
-  it('each partner links to its official website as FACTS.md gives it, and none is guessed', () => {
+describe('facts the pages must state exactly (as Huge gave them)', () => {
+  it('each partner links to its official website as the facts give it, and none is guessed', () => {
     const partners = (load(join(CONTENT, 'partners.yaml')) as unknown[]).map((item) => partnerSchema.parse(item));
     const sites = Object.fromEntries(
       partners.map((partner) => [partner.name, partner.website && new URL(partner.website).hostname]),
@@ -118,7 +125,7 @@ describe('facts the pages must state exactly (../shared/FACTS.md)', () => {
     }
   });
 
-  it('help lines have the numbers FACTS.md gives', () => {
+  it('help lines have the numbers the facts give', () => {
     const lines = (load(join(CONTENT, 'help-lines.yaml')) as unknown[]).map((item) => helpLineSchema.parse(item));
     expect(Object.fromEntries(lines.map((line) => [line.id, line.number]))).toEqual({
       emergency: '112',
@@ -128,9 +135,9 @@ describe('facts the pages must state exactly (../shared/FACTS.md)', () => {
     });
   });
 
-  it('the agreement period is 2023–2024, the contact address is trygghet@huge.se, and unconfirmed facts stay empty', () => {
+  it('the agreement covers 2023–2024 (years only), the contact address is trygghet@huge.se, and unconfirmed facts stay empty', () => {
     const facts = factsSchema.parse((load(join(CONTENT, 'facts.yaml')) as { facts: unknown }).facts);
-    expect(facts.agreement).toMatchObject({ periodStart: '2023-01-01', periodEnd: '2024-12-31' });
+    expect(facts.agreement).toMatchObject({ firstYear: 2023, lastYear: 2024 });
     expect(facts.contactEmail).toBe('trygghet@huge.se');
     expect(facts.dataProtection.controller).toBe('Huge Bostäder AB');
     for (const path of facts.toConfirm) {
@@ -138,6 +145,115 @@ describe('facts the pages must state exactly (../shared/FACTS.md)', () => {
       expect((facts[group] as Record<string, unknown>)[field], `${path} is awaiting confirmation`).toBeNull();
     }
     console.info(`facts awaiting Huge's confirmation: ${facts.toConfirm.join(', ')}`);
+  });
+
+  it('the period shows the years until Huge confirms the exact dates', () => {
+    const facts = factsSchema.parse((load(join(CONTENT, 'facts.yaml')) as { facts: unknown }).facts);
+    expect(facts.toConfirm).toContain('agreement.exactDates');
+    expect(periodDisplay(facts.agreement)).toEqual({ precision: 'year', start: '2023', end: '2024' });
+    expect(lastDayOf(facts.agreement)).toBe('2024-12-31');
+  });
+
+  it('makes no promise on how Huge handles tips until Huge confirms it', () => {
+    const facts = factsSchema.parse((load(join(CONTENT, 'facts.yaml')) as { facts: unknown }).facts);
+    expect(facts.toConfirm).toEqual(expect.arrayContaining(['tipHandling.whenRead', 'tipHandling.afterReading']));
+    for (const locale of LOCALES) {
+      expect(tipHandlingSentences(facts, locale)).toEqual([]);
+      expect(withTipHandling(TIP_DICTIONARIES[locale], tipHandlingSentences(facts, locale))).toBe(
+        TIP_DICTIONARIES[locale],
+      );
+    }
+  });
+});
+
+describe('facts waiting for Huge’s confirmation', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test edits the raw YAML freely
+  type RawFacts = Record<string, any>;
+  /** content/facts.yaml as written (a fresh copy), before parsing. */
+  const rawFacts = (): RawFacts => structuredClone((load(join(CONTENT, 'facts.yaml')) as { facts: RawFacts }).facts);
+  /** content/facts.yaml changed by `edit`, parsed. */
+  function factsWith(edit: (facts: RawFacts) => void) {
+    const raw = rawFacts();
+    edit(raw);
+    return factsSchema.parse(raw);
+  }
+  const HANDLING = {
+    sv: 'Tipsen läses varje morgon.',
+    en: 'The tips are read every morning.',
+    ar: 'تُقرأ المعلومات كل صباح.',
+    fi: 'Vihjeet luetaan joka aamu.',
+    so: 'Xogta waxaa la akhriyaa subax kasta.',
+  };
+
+  it('a draft listed under toConfirm is never in the parsed facts, only under drafts', () => {
+    const facts = factsWith((raw) => {
+      raw.tipHandling.whenRead = HANDLING;
+      raw.dataProtection.dpoContact = 'dpo@example.se';
+      raw.toConfirm = [...raw.toConfirm, 'dataProtection.dpoContact'].filter(
+        (path, at, all) => all.indexOf(path) === at,
+      );
+    });
+    expect(facts.tipHandling.whenRead).toBeNull();
+    expect(facts.dataProtection.dpoContact).toBeNull();
+    expect(facts.agreement.exactDates).toBeNull();
+    expect(facts.drafts).toMatchObject({
+      'tipHandling.whenRead': HANDLING,
+      'dataProtection.dpoContact': 'dpo@example.se',
+      'agreement.exactDates': { start: '2023-01-01', end: '2024-12-31' },
+    });
+    expect(tipHandlingSentences(facts, 'sv')).toEqual([]);
+  });
+
+  it('once confirmed (removed from toConfirm) the value is used: exact dates, handling sentences', () => {
+    const facts = factsWith((raw) => {
+      raw.tipHandling.whenRead = HANDLING;
+      raw.tipHandling.afterReading = null;
+      raw.toConfirm = raw.toConfirm.filter(
+        (path: string) => !['agreement.exactDates', 'tipHandling.whenRead'].includes(path),
+      );
+    });
+    expect(periodDisplay(facts.agreement)).toEqual({ precision: 'day', start: '2023-01-01', end: '2024-12-31' });
+    expect(tipHandlingSentences(facts, 'sv')).toEqual([HANDLING.sv]);
+    const t = withTipHandling(TIP_DICTIONARIES.sv, tipHandlingSentences(facts, 'sv'));
+    expect(t.about.points[1]).toBe(`${TIP_DICTIONARIES.sv.about.points[1]} ${HANDLING.sv}`);
+    expect(t.confirmation.next[0]).toBe(`${TIP_DICTIONARIES.sv.confirmation.next[0]} ${HANDLING.sv}`);
+    expect(t.about.points).toHaveLength(TIP_DICTIONARIES.sv.about.points.length);
+  });
+
+  it('an empty fact must be listed under toConfirm, and exact dates must fall in the years', () => {
+    const unlisted = factsSchema.safeParse({ ...rawFacts(), toConfirm: [] });
+    const paths = unlisted.error?.issues.map((issue) => issue.path.join('.'));
+    expect(paths).toEqual(
+      expect.arrayContaining(['agreement.statusAfterEnd', 'dataProtection.dpoContact', 'dataProtection.legalBasis']),
+    );
+    const raw = rawFacts();
+    raw.agreement.exactDates = { start: '2022-01-01', end: '2024-12-31' };
+    const outside = factsSchema.safeParse(raw);
+    expect(outside.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['agreement.exactDates']);
+  });
+
+  it('handling sentences may use only what both text syntaxes share (no page links)', () => {
+    const raw = rawFacts();
+    raw.tipHandling.afterReading = { ...HANDLING, sv: 'Läs [mer](page:privacy).' };
+    const result = factsSchema.safeParse(raw);
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['tipHandling.afterReading.sv']);
+  });
+});
+
+describe('content files stand on their own', () => {
+  it('no content file points at a file outside the repository', () => {
+    const files = readdirSync(CONTENT, { recursive: true, encoding: 'utf8' }).filter((file) =>
+      /\.(ya?ml|json|md)$/.test(file),
+    );
+    expect(files.length).toBeGreaterThan(30);
+    const outside = files.flatMap((file) =>
+      readFileSync(join(CONTENT, file), 'utf8')
+        .split('\n')
+        .map((line, index) => ({ line, where: `${file}:${index + 1}` }))
+        .filter(({ line }) => /\.\.\/|(^|[\s(])\/(work|home|root|tmp)\/|FACTS\.md|shared\//.test(line))
+        .map(({ where, line }) => `${where}: ${line.trim()}`),
+    );
+    expect(outside).toEqual([]);
   });
 });
 
@@ -231,11 +347,17 @@ describe('rich text', () => {
 });
 
 describe('agreement status', () => {
-  it('is current up to and including the end date and ended from the day after', () => {
-    const period = { periodEnd: '2024-12-31' };
+  it('is current up to and including the last day of the last year, and ended from the day after', () => {
+    const period = { firstYear: 2023, lastYear: 2024, exactDates: null };
     expect(agreementStatus(period, '2024-06-01')).toBe('current');
     expect(agreementStatus(period, '2024-12-31')).toBe('current');
     expect(agreementStatus(period, '2025-01-01')).toBe('ended');
+  });
+
+  it('ends on the confirmed end date when there is one', () => {
+    const period = { firstYear: 2023, lastYear: 2024, exactDates: { start: '2023-03-01', end: '2024-06-30' } };
+    expect(agreementStatus(period, '2024-06-30')).toBe('current');
+    expect(agreementStatus(period, '2024-07-01')).toBe('ended');
   });
 
   it('uses the Swedish calendar date', () => {
@@ -315,5 +437,103 @@ describe('easy-to-read Swedish (content/lattlast/)', () => {
     const text = all.join(' ');
     expect(text).not.toMatch(/\b\p{L}{1,3}\.\p{L}{1,3}\./u); // t.ex., bl.a., m.m.
     expect(text.match(/\b\p{Lu}{2,}\b/gu) ?? []).toEqual([]); // ANDTS, SMHI, EST
+  });
+});
+
+describe('Arabic text', () => {
+  /** Latin letters that would render without isolation: outside `[…](lang:xx)` and outside U+2066/2068…2069. */
+  function unmarkedLatin(text: string, kinds: (text: string) => string[]): string[] {
+    return kinds(text).filter((run) => {
+      let depth = 0;
+      for (const char of run) {
+        if (char === '\u2066' || char === '\u2068') depth += 1;
+        else if (char === '\u2069') depth = Math.max(0, depth - 1);
+        else if (/\p{Script=Latin}/u.test(char) && depth === 0) return true;
+      }
+      return false;
+    });
+  }
+  /** The runs of a site text that render as plain text (links, languages and tokens render isolated or LTR-safe). */
+  const siteTextRuns = (text: string) =>
+    parseRichText(text).parts.flatMap((part) =>
+      part.kind === 'text' || part.kind === 'strong' || part.kind === 'page' || part.kind === 'external'
+        ? [part.text]
+        : [],
+    );
+  const tipTextRuns = (text: string): string[] => {
+    const runs = (parts: TipRichPart[]): string[] =>
+      parts.flatMap((part) =>
+        part.kind === 'text' || part.kind === 'page' ? [part.text] : part.kind === 'strong' ? runs(part.parts) : [],
+      );
+    return runs(parseTipRichText(text));
+  };
+  const plainRuns = (text: string) => [text];
+  const stringsOf = (value: unknown, skip: readonly string[] = []): string[] =>
+    typeof value === 'string'
+      ? [value]
+      : value && typeof value === 'object'
+        ? Object.entries(value).flatMap(([key, inner]) => (skip.includes(key) ? [] : stringsOf(inner, skip)))
+        : [];
+
+  /** Every Arabic text a page can show, with how it renders (rich or plain). */
+  function arabicTexts(): { where: string; text: string; runs: (text: string) => string[] }[] {
+    const texts: { where: string; text: string; runs: (text: string) => string[] }[] = [];
+    for (const [id, page] of loadPages()) {
+      if (!id.startsWith('ar/')) continue;
+      // title and description are isolated by the layout; the rest renders as written.
+      for (const text of [page.heading, page.summary ?? '']) texts.push({ where: id, text, runs: plainRuns });
+      for (const text of [page.lead ?? '']) texts.push({ where: id, text, runs: siteTextRuns });
+      for (const block of [...page.intro, ...page.sections.flatMap((section) => section.blocks)]) {
+        if (block.type === 'subheading') texts.push({ where: id, text: block.subheading, runs: plainRuns });
+        else
+          for (const text of stringsOf(block, ['type', 'insert', 'lines']))
+            texts.push({ where: id, text, runs: siteTextRuns });
+      }
+      for (const section of page.sections) texts.push({ where: id, text: section.heading, runs: plainRuns });
+    }
+    const records = [
+      ...(load(join(CONTENT, 'partners.yaml')) as { text: Record<string, unknown> }[]),
+      ...(load(join(CONTENT, 'help-lines.yaml')) as { text: Record<string, unknown> }[]),
+    ];
+    for (const record of records) {
+      for (const text of stringsOf(record.text.ar))
+        texts.push({ where: 'partners/help lines', text, runs: siteTextRuns });
+    }
+    const raw = (
+      load(join(CONTENT, 'facts.yaml')) as { facts: { tipHandling: Record<string, Record<string, string>> } }
+    ).facts;
+    for (const field of Object.values(raw.tipHandling)) {
+      if (field?.ar) texts.push({ where: 'facts.yaml tipHandling', text: field.ar, runs: siteTextRuns });
+    }
+    for (const text of stringsOf(DICTIONARIES.ar, ['dateLocale'])) {
+      texts.push({ where: 'site dictionary', text, runs: siteTextRuns });
+    }
+    // page.description is the tip page's meta description, isolated by the layout.
+    const metaDescription = TIP_DICTIONARIES.ar.page.description;
+    for (const text of stringsOf(TIP_DICTIONARIES.ar, ['numberLocale']).filter((t) => t !== metaDescription)) {
+      texts.push({ where: 'tip dictionary', text, runs: tipTextRuns });
+    }
+    for (const file of ['categories.json', 'areas.json']) {
+      // Plain option labels: isolated when shown (src/i18n/bidi.ts, tests/unit/bidi.test.ts).
+      expect(JSON.parse(readFileSync(join(CONTENT, 'tip-options', file), 'utf8'))).not.toHaveLength(0);
+    }
+    return texts;
+  }
+
+  it('marks every Latin-script name as another language, so it renders isolated from the Arabic', () => {
+    const texts = arabicTexts();
+    expect(texts.length).toBeGreaterThan(200);
+    const unmarked = texts.flatMap(({ where, text, runs }) =>
+      unmarkedLatin(text, runs).map((run) => `${where}: "${run.trim().slice(0, 70)}"`),
+    );
+    expect(unmarked).toEqual([]);
+  });
+
+  it('uses one word for områdesutvecklare (مطوّرو المناطق) everywhere', () => {
+    const words = new Set<string>();
+    for (const { text } of arabicTexts()) {
+      for (const match of text.matchAll(/مطو\u0651?ر\S*\s+(\S+)/gu)) words.add(match[1] ?? '');
+    }
+    expect([...words]).toEqual(['المناطق']);
   });
 });

@@ -1,7 +1,8 @@
 // The quick-exit control's behaviour (GOV.UK "Exit this page" pattern). The
-// link works without JavaScript; this script makes leaving leave no way back:
-// it blanks the page at once and replaces the history entry, so Back does
-// not return here. Shift pressed three times within a second does the same;
+// link works without JavaScript; this script blanks the page at once and
+// replaces its history entry, so Back does not return to the page left. It
+// cannot take the site's earlier pages out of the history: Back still reaches
+// them (the privacy page says so). Shift pressed three times within a second does the same;
 // Shift used together with another key (capitals, Shift+Tab) does not count.
 const link = document.querySelector<HTMLAnchorElement>('a[data-quick-exit]');
 

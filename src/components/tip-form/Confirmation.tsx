@@ -33,7 +33,9 @@ export function Confirmation({ t, paths, reference, copyButton = false }: Confir
           <span class="tip-reference notranslate" dir="ltr" aria-hidden="true">
             {reference}
           </span>
-          <span class="tip-visually-hidden">{spellReference(reference)}</span>
+          <span class="tip-visually-hidden" dir="ltr">
+            {spellReference(reference)}
+          </span>
         </p>
       </div>
       <p>{c.referenceHint}</p>

@@ -1,5 +1,5 @@
 /**
- * Numbers and the address the tip form points people to (../shared/FACTS.md).
+ * Numbers and the address the tip form points people to (the same as content/help-lines.yaml and content/facts.yaml).
  * Kept here, not in the dictionaries: they are the same in every language.
  */
 

@@ -1,5 +1,6 @@
 import areasJson from '../../../content/tip-options/areas.json';
 import categoriesJson from '../../../content/tip-options/categories.json';
+import { isolateLatinRuns } from '../../i18n/bidi.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import {
   AREA_IDS,
@@ -13,7 +14,8 @@ import type { TipOption } from './props.ts';
 /**
  * The category and area choices in one language, read on the server from
  * content/tip-options/ (the content collections validate the same files at
- * build time) and passed to the island as props.
+ * build time) and passed to the island as props. In a right-to-left language
+ * the Swedish place names in a label are isolated (plain text: no markup).
  */
 
 type LabelledEntry = { id: string; label: Record<Locale, string> };
@@ -22,7 +24,7 @@ function labels<Id extends string>(ids: readonly Id[], entries: LabelledEntry[],
   return ids.map((id) => {
     const label = entries.find((entry) => entry.id === id)?.label[locale];
     if (!label) throw new Error(`content/tip-options has no ${locale} label for "${id}"`);
-    return { id, label };
+    return { id, label: isolateLatinRuns(label, locale) };
   });
 }
 

@@ -9,6 +9,7 @@ export const ar: SiteStrings = {
   urgentHelpLabel: 'مساعدة عاجلة',
   urgentHelp: '**هل هناك شخص في خطر الآن؟** اتصل بالرقم {tel:emergency}. الشرطة في الحالات غير العاجلة: {tel:police}.',
   mainNavLabel: 'القائمة الرئيسية',
+  menuToggle: 'القائمة',
   languageNavLabel: 'اللغة',
   translationNote: 'هذه الصفحة مترجمة. النص السويدي هو النص الأصلي.',
   translationLink: 'اقرأ الصفحة باللغة السويدية',

@@ -9,6 +9,7 @@ export const en: SiteStrings = {
   urgentHelpLabel: 'Urgent help',
   urgentHelp: '**Is someone in danger now?** Call {tel:emergency}. Police, when it is not urgent: {tel:police}.',
   mainNavLabel: 'Main menu',
+  menuToggle: 'Menu',
   languageNavLabel: 'Language',
   translationNote: 'This page is a translation. The Swedish text is the original.',
   translationLink: 'Read the page in Swedish',

@@ -13,6 +13,7 @@ export const fi: SiteStrings = {
   urgentHelpLabel: 'Kiireellinen apu',
   urgentHelp: '**Onko joku vaarassa nyt?** Soita {tel:emergency}. Poliisi, kun asia ei ole kiireellinen: {tel:police}.',
   mainNavLabel: 'Päävalikko',
+  menuToggle: 'Valikko',
   languageNavLabel: 'Kieli',
   translationNote: 'Tämä sivu on käännös. Alkuperäinen teksti on ruotsiksi.',
   translationLink: 'Lue sivu ruotsiksi',

@@ -15,6 +15,7 @@ export const so: SiteStrings = {
   urgentHelp:
     '**Qof ma ku jiraa khatar hadda?** Wac {tel:emergency}. Booliiska, marka aanay arrintu degdeg ahayn: {tel:police}.',
   mainNavLabel: 'Liiska ugu weyn',
+  menuToggle: 'Liiska',
   languageNavLabel: 'Luqadda',
   translationNote: 'Boggan waa turjumaad. Qoraalka asalka ahi waa af-Iswiidhish.',
   translationLink: 'Ku akhri bogga af-Iswiidhish',

@@ -18,6 +18,8 @@ export const sv = {
   /** rich */
   urgentHelp: '**Är någon i fara nu?** Ring {tel:emergency}. Polisen när det inte är akut: {tel:police}.',
   mainNavLabel: 'Huvudmeny',
+  /** The button that opens the main menu on narrow screens. */
+  menuToggle: 'Meny',
   languageNavLabel: 'Språk',
   /** Shown on translated pages only; null in the original language. */
   translationNote: null as string | null,

@@ -14,7 +14,7 @@ export const en: TipStrings = {
     heading: 'Good to know',
     points: [
       'A tip here is **not a police report** and is **not read around the clock**.',
-      "Huge's area developers (områdesutvecklare) read tips on working days and bring them to the situational picture (lägesbild) that the partners in the agreement go through every week.",
+      "The tip is sent by email to Huge's area developers ([områdesutvecklare](lang:sv)) at {email}.",
       '**Is someone in danger now?** Call {tel:emergency}. To report a crime, call the police on {tel:police}.',
       'Subjected to violence or threats by someone close to you? Kvinnofridslinjen {tel:kvinnofridslinjen} is free, open around the clock and does not show on the phone bill.',
     ],
@@ -53,7 +53,7 @@ export const en: TipStrings = {
   },
   urgent: {
     nowHeading: 'Is it happening right now?',
-    now: '**Is someone in danger, or is a crime happening? Call {tel:emergency} now.** A tip is not read straight away, only on working days.',
+    now: '**Is someone in danger, or is a crime happening? Call {tel:emergency} now.** A tip is not read around the clock and cannot bring help straight away.',
     closeHeading: 'Violence or threats in a close relationship',
     close:
       '**Is someone in danger now? Call {tel:emergency}.** Kvinnofridslinjen {tel:kvinnofridslinjen} supports people who are subjected to violence and their relatives. It is free, open around the clock and does not show on the phone bill.',
@@ -148,10 +148,10 @@ export const en: TipStrings = {
     copied: 'The number has been copied.',
     nextHeading: 'What happens next?',
     next: [
-      "Huge's area developers read the tip on working days and bring it to the situational picture that the partners in the agreement go through every week.",
+      "The tip is sent by email to Huge's area developers at {email}. It is not read around the clock.",
       'The tip is not a police report. If someone is in danger, call {tel:emergency}. To report a crime, call the police on {tel:police}.',
       'Want to add something? Write to {email} and give the reference number.',
-      'We only reply if you gave contact details.',
+      'If you did not give contact details, we cannot reply to you.',
     ],
     sharedDevice: 'Are you using a computer or phone that others use too? Close the browser window when you are done.',
     anotherTip: 'Send another tip',

@@ -32,10 +32,14 @@ export const sv = {
   },
   about: {
     heading: 'Bra att veta',
-    /** rich */
+    /**
+     * rich. Say only what is known: how Huge handles a tip (when it is read,
+     * what is done with it) is content/facts.yaml `tipHandling`, added to the
+     * second point once Huge has confirmed it (see with-tip-handling.ts).
+     */
     points: [
       'Ett tips här är **ingen polisanmälan** och läses **inte dygnet runt**.',
-      'Huges områdesutvecklare läser tipsen på arbetsdagar och tar med dem till lägesbilden, som samverkansparterna går igenom varje vecka.',
+      'Tipset skickas som e-post till Huges områdesutvecklare på {email}.',
       '**Är någon i fara nu?** Ring {tel:emergency}. Vill du anmäla ett brott, ring polisen på {tel:police}.',
       'Utsatt för våld eller hot av någon närstående? Kvinnofridslinjen {tel:kvinnofridslinjen} är gratis, öppen dygnet runt och syns inte på telefonräkningen.',
     ],
@@ -77,7 +81,7 @@ export const sv = {
   urgent: {
     nowHeading: 'Händer det just nu?',
     /** rich */
-    now: '**Är någon i fara, eller pågår ett brott? Ring {tel:emergency} nu.** Ett tips läses inte direkt, bara på arbetsdagar.',
+    now: '**Är någon i fara, eller pågår ett brott? Ring {tel:emergency} nu.** Ett tips läses inte dygnet runt och kan inte ge hjälp direkt.',
     closeHeading: 'Våld eller hot i en nära relation',
     /** rich */
     close:
@@ -175,12 +179,12 @@ export const sv = {
     copy: 'Kopiera numret',
     copied: 'Numret är kopierat.',
     nextHeading: 'Vad händer nu?',
-    /** rich */
+    /** rich. The first point says where the tip goes; confirmed `tipHandling` is added to it (as in `about`). */
     next: [
-      'Huges områdesutvecklare läser tipset på arbetsdagar och tar med det till lägesbilden, som samverkansparterna går igenom varje vecka.',
+      'Tipset skickas som e-post till Huges områdesutvecklare på {email}. Det läses inte dygnet runt.',
       'Tipset är ingen polisanmälan. Är någon i fara, ring {tel:emergency}. Vill du anmäla ett brott, ring polisen på {tel:police}.',
       'Vill du lägga till något? Skriv till {email} och ange referensnumret.',
-      'Vi svarar bara om du har lämnat kontaktuppgifter.',
+      'Har du inte lämnat kontaktuppgifter kan vi inte svara dig.',
     ],
     sharedDevice:
       'Använder du en dator eller telefon som andra också använder? Stäng webbläsarfönstret när du är klar.',
