@@ -1,0 +1,61 @@
+import { weekOf, type WeekId, type WeekSpan } from '../../../platform/stockholm-week.ts';
+import { mergeCountRows, mergeTrendRows, type RawCountRow, type RawTrendRow } from '../../lagesbild-rows.ts';
+import type { CountRow, TrendRow } from '../../lagesbild-store.ts';
+import type { Pool } from '../connect.ts';
+
+/**
+ * The lägesbild's counts on PostgreSQL: the same three sources as SQLite's
+ * (stored tips by a range of the covering index over accepted_at, purged
+ * tips' aggregates, observations), one round trip per question.
+ */
+export function postgresLagesbildCounts(sql: Pool) {
+  return {
+    async countRange(first: WeekSpan, last: WeekSpan): Promise<CountRow[]> {
+      const rows = await sql<RawCountRow[]>`
+        SELECT 'tip' AS source, area, category, happening_now, count(*)::int AS n
+          FROM tips WHERE accepted_at >= ${first.start} AND accepted_at < ${last.end}
+          GROUP BY area, category, happening_now
+        UNION ALL
+        SELECT source, area, category, happening_now, sum(count)::int AS n
+          FROM lagesbild_week_aggregates WHERE week BETWEEN ${first.week} AND ${last.week}
+          GROUP BY source, area, category, happening_now
+        UNION ALL
+        SELECT source, area, category, false AS happening_now, count(*)::int AS n
+          FROM lagesbild_entries WHERE week BETWEEN ${first.week} AND ${last.week} AND source <> 'tip'
+          GROUP BY source, area, category`;
+      return mergeCountRows(rows);
+    },
+
+    async countTrend(weeks: readonly WeekSpan[]): Promise<TrendRow[]> {
+      const first = weeks[0];
+      const last = weeks.at(-1);
+      if (!first || !last) return [];
+      const ids = sql.array(weeks.map((span) => span.week));
+      const starts = sql.array(weeks.map((span) => span.start));
+      const ends = sql.array(weeks.map((span) => span.end));
+      const rows = await sql<RawTrendRow[]>`
+        SELECT w.week, 'tip' AS kind, t.category, count(*)::int AS n
+          FROM unnest(${ids}::text[], ${starts}::bigint[], ${ends}::bigint[]) AS w (week, start_at, end_at)
+          JOIN tips t ON t.accepted_at >= w.start_at AND t.accepted_at < w.end_at
+          GROUP BY w.week, t.category
+        UNION ALL
+        SELECT week, 'tip' AS kind, category, sum(count)::int AS n
+          FROM lagesbild_week_aggregates WHERE week BETWEEN ${first.week} AND ${last.week}
+          GROUP BY week, category
+        UNION ALL
+        SELECT week, 'observation' AS kind, category, count(*)::int AS n
+          FROM lagesbild_entries WHERE week BETWEEN ${first.week} AND ${last.week} AND source <> 'tip'
+          GROUP BY week, category`;
+      return mergeTrendRows(rows);
+    },
+
+    async firstWeekWithData(): Promise<WeekId | undefined> {
+      const [row] = await sql<{ at: number | null; aggregate: string | null; observation: string | null }[]>`
+        SELECT (SELECT min(accepted_at) FROM tips) AS at,
+          (SELECT min(week) FROM lagesbild_week_aggregates) AS aggregate,
+          (SELECT min(week) FROM lagesbild_entries WHERE source <> 'tip') AS observation`;
+      const candidates = [row?.at == null ? null : weekOf(row.at), row?.aggregate ?? null, row?.observation ?? null];
+      return candidates.filter((week): week is string => week !== null).sort()[0] as WeekId | undefined;
+    },
+  };
+}
