@@ -40,7 +40,8 @@ export interface LagesbildStore {
   /** Replaces the week's meeting notes ("" removes them). */
   setNotes(week: WeekId, text: string, at: number, by: string): Promise<void>;
   addAction(input: ActionFields, at: number, by: string): Promise<StoredAction>;
-  updateAction(id: number, input: ActionFields, at: number, by: string): Promise<StoredAction | undefined>;
+  /** What, who and by when; an action stays in its week. */
+  updateAction(id: number, input: ActionChange, at: number, by: string): Promise<StoredAction | undefined>;
   removeAction(id: number): Promise<StoredAction | undefined>;
   listActions(week: WeekId): Promise<StoredAction[]>;
 
@@ -136,6 +137,8 @@ export interface ActionFields {
   /** By when (YYYY-MM-DD). */
   dueOn: string;
 }
+
+export type ActionChange = Omit<ActionFields, 'week'>;
 
 export interface StoredAction extends ActionFields {
   id: number;

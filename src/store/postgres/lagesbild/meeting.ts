@@ -7,7 +7,14 @@ import {
   type NotesRow,
   type VersionRow,
 } from '../../lagesbild-rows.ts';
-import type { ActionFields, StoredAction, StoredNotes, StoredVersion, VersionInfo } from '../../lagesbild-store.ts';
+import type {
+  ActionChange,
+  ActionFields,
+  StoredAction,
+  StoredNotes,
+  StoredVersion,
+  VersionInfo,
+} from '../../lagesbild-store.ts';
 import type { Pool } from '../connect.ts';
 
 /** Any constant works; it serializes freezing one week (hashed with the week id). */
@@ -43,9 +50,9 @@ export function postgresLagesbildMeeting(sql: Pool) {
       return actionFromRow(row);
     },
 
-    async updateAction(id: number, input: ActionFields, at: number, by: string): Promise<StoredAction | undefined> {
+    async updateAction(id: number, input: ActionChange, at: number, by: string): Promise<StoredAction | undefined> {
       const [row] = await sql<ActionRow[]>`
-        UPDATE lagesbild_actions SET week = ${input.week}, what = ${input.what}, partner = ${input.who},
+        UPDATE lagesbild_actions SET what = ${input.what}, partner = ${input.who},
           due_on = ${input.dueOn}, updated_at = ${toMinute(at)}, updated_by = ${by}
         WHERE id = ${id} RETURNING *`;
       return row ? actionFromRow(row) : undefined;

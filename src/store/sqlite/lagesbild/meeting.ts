@@ -8,7 +8,14 @@ import {
   type NotesRow,
   type VersionRow,
 } from '../../lagesbild-rows.ts';
-import type { ActionFields, StoredAction, StoredNotes, StoredVersion, VersionInfo } from '../../lagesbild-store.ts';
+import type {
+  ActionChange,
+  ActionFields,
+  StoredAction,
+  StoredNotes,
+  StoredVersion,
+  VersionInfo,
+} from '../../lagesbild-store.ts';
 
 /** Meeting notes, agreed actions and frozen versions on SQLite. */
 export function sqliteLagesbildMeeting(db: Database) {
@@ -28,7 +35,7 @@ export function sqliteLagesbildMeeting(db: Database) {
      VALUES (@week, @what, @who, @dueOn, @at, @by, @at, @by)`,
   );
   const updateAction = db.prepare(
-    `UPDATE lagesbild_actions SET week = @week, what = @what, partner = @who, due_on = @dueOn,
+    `UPDATE lagesbild_actions SET what = @what, partner = @who, due_on = @dueOn,
        updated_at = @at, updated_by = @by WHERE id = @id`,
   );
   const deleteAction = db.prepare<[number]>('DELETE FROM lagesbild_actions WHERE id = ?');
@@ -83,7 +90,7 @@ export function sqliteLagesbildMeeting(db: Database) {
       if (!found) throw new Error('addAction: the action vanished');
       return found;
     },
-    updateAction(id: number, input: ActionFields, at: number, by: string): StoredAction | undefined {
+    updateAction(id: number, input: ActionChange, at: number, by: string): StoredAction | undefined {
       return updateAction.run({ ...input, id, at: toMinute(at), by }).changes > 0 ? getAction(id) : undefined;
     },
     removeAction: (id: number) => removeAction.immediate(id),
