@@ -62,9 +62,16 @@ export function sqliteMaintenance(db: Database) {
     },
     purge: (now: number, retentionDays: number): PurgeResult => {
       const result = purge.immediate(now, retentionDays);
-      // Move the overwritten pages into the main file and empty the WAL, so
-      // no copy of a purged tip lingers in old WAL frames.
-      if (result.tips > 0) db.pragma('wal_checkpoint(TRUNCATE)');
+      if (result.tips > 0) {
+        // secure_delete zeroes a deleted row, but not the stale copies of rows
+        // that b-tree page splits left in the unused middle of other pages
+        // (found by searching the file for purged references): rebuilding the
+        // file drops them. Writers wait meanwhile (busy timeout).
+        db.exec('VACUUM');
+        // Move the rebuilt pages into the main file and empty the WAL, so no
+        // copy of a purged tip lingers in old WAL frames.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      }
       return result;
     },
   };
