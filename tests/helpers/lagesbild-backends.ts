@@ -21,6 +21,8 @@ export interface LagesbildDatabase {
   lagesbild: LagesbildStore;
   /** Every row of every table, as JSON text. */
   allRows(): Promise<string>;
+  /** Runs SQL straight on the database, past every use case (to prove what the database itself refuses). */
+  rawExec(statement: string): Promise<void>;
   /** The raw bytes of the database files (SQLite: the file, its WAL and shared memory), as latin1 text; "" on PostgreSQL. */
   rawFiles(): string;
   cleanup(): Promise<void>;
@@ -55,6 +57,9 @@ export const sqliteLagesbildBackend: LagesbildBackend = {
         return JSON.stringify(
           Object.fromEntries(tables.map((table) => [table, tips.db.prepare(`SELECT * FROM "${table}"`).all()])),
         );
+      },
+      async rawExec(statement) {
+        tips.db.exec(statement);
       },
       rawFiles() {
         return readdirSync(dir)
@@ -92,6 +97,9 @@ export const postgresLagesbildBackend: LagesbildBackend = {
         const dump: Record<string, unknown> = {};
         for (const { table_name: table } of tables) dump[table] = await tips.sql.unsafe(`SELECT * FROM "${table}"`);
         return JSON.stringify(dump);
+      },
+      async rawExec(statement) {
+        await tips.sql.unsafe(statement);
       },
       rawFiles: () => '',
       cleanup: () => tips.close(),

@@ -17,8 +17,8 @@ import type {
 } from '../../lagesbild-store.ts';
 import type { Pool } from '../connect.ts';
 
-/** Any constant works; it serializes freezing one week (hashed with the week id). */
-const FREEZE_LOCK = 7_301_990_211;
+/** Any int4 works; with the week's hash it serializes freezing one week. */
+const FREEZE_LOCK = 730_199;
 
 /** Meeting notes, agreed actions and frozen versions on PostgreSQL. */
 export function postgresLagesbildMeeting(sql: Pool) {
