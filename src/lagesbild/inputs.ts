@@ -72,7 +72,18 @@ export const observationInput = z.object({
   time: optionalTime,
   summary,
 });
-export type ObservationInput = z.input<typeof observationInput>;
+/** An observation as a form posts it: every field as text; the use case checks it. */
+export interface ObservationInput {
+  source: string;
+  category: string;
+  area: string;
+  place?: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** HH:MM, or "" / absent. */
+  time?: string;
+  summary: string;
+}
 
 export const notesInput = z.object({ text: text('notes', NOTES_MAX, { required: false }) });
 
@@ -81,7 +92,14 @@ export const actionInput = z.object({
   who: z.enum(PARTNER_IDS, code('who.required')),
   dueOn: calendarDate('dueOn'),
 });
-export type ActionInput = z.input<typeof actionInput>;
+/** An agreed action as a form posts it. */
+export interface ActionInput {
+  what: string;
+  /** A partner id (PARTNER_IDS). */
+  who: string;
+  /** YYYY-MM-DD. */
+  dueOn: string;
+}
 
 /** Parses input with a schema, or throws a ValidationError with the first code per field. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {

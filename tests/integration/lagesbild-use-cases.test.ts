@@ -177,12 +177,10 @@ describe.each(LAGESBILD_BACKENDS)('Lägesbild use cases on $name', (backend) => 
     expect((await lagesbild.viewWeek(READER, audit, '2026-W53')).picture.counts.bySource.sbff).toBe(1);
 
     const refused = async (input: Record<string, unknown>) => {
-      const error = await lagesbild
-        .addObservation(HANDLER, audit, { ...observation, ...input } as typeof observation)
-        .then(
-          () => undefined,
-          (caught: unknown) => caught,
-        );
+      const error = await lagesbild.addObservation(HANDLER, audit, { ...observation, ...input }).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(ValidationError);
       return (error as ValidationError).fields;
     };
@@ -242,7 +240,7 @@ describe.each(LAGESBILD_BACKENDS)('Lägesbild use cases on $name', (backend) => 
       { what: 'Laga belysningen i gångtunneln och vid torget', who: 'huddinge-kommun', dueOn: '2026-12-11' },
     ]);
     await expect(
-      lagesbild.addAction(HANDLER, audit, '2026-W48', { what: '', who: 'fbi' as 'polisen', dueOn: 'snart' }),
+      lagesbild.addAction(HANDLER, audit, '2026-W48', { what: '', who: 'fbi', dueOn: 'snart' }),
     ).rejects.toMatchObject({ fields: { what: 'what.required', who: 'who.required', dueOn: 'dueOn.invalid' } });
     await lagesbild.removeAction(HANDLER, audit, action.id);
     await lagesbild.setNotes(HANDLER, audit, '2026-W48', { text: '' });
