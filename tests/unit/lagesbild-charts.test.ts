@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { districtChartSvg, trendChartSvg, weekChartsSvg } from '../../src/lagesbild/index.ts';
+import type { WeekId } from '../../src/platform/stockholm-week.ts';
 import { AREA_IDS } from '../../src/schemas/tip-options.ts';
 import { fixturePicture, lagesbildFixture } from '../helpers/lagesbild-fixtures.ts';
 
@@ -105,7 +106,7 @@ describe('lägesbild charts', () => {
 
   it('draws a three-year trend without per-bar labels but with every week’s numbers in its title', () => {
     const weeks = Array.from({ length: 157 }, (_, n) => ({
-      week: `2026-W${String((n % 52) + 1).padStart(2, '0')}`,
+      week: `2026-W${String((n % 52) + 1).padStart(2, '0')}` as WeekId,
       tips: n % 7,
       observations: n % 3,
       together: (n % 7) + (n % 3),
