@@ -11,7 +11,8 @@ export function sqliteLagesbildEntries(db: Database) {
   const tipFacts = db.prepare<
     [string],
     { id: number; accepted_at: number; area: string; category: string; happening_now: number }
-  >('SELECT id, accepted_at, area, category, happening_now FROM tips WHERE reference = ?');
+  >(`SELECT t.id, f.accepted_at, f.area, f.category, f.happening_now
+     FROM tips t JOIN tip_facts f ON f.tip_id = t.id WHERE t.reference = ?`);
   const byId = db.prepare<[number], EntryRow>(`SELECT ${ENTRY_COLUMNS} ${FROM_ENTRIES} WHERE e.id = ?`);
   const byTip = db.prepare<[number], { id: number }>('SELECT id FROM lagesbild_entries WHERE tip_id = ?');
   const byWeek = db.prepare<[string], EntryRow>(

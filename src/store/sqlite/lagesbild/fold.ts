@@ -11,7 +11,7 @@ import { weekOf } from '../../../platform/stockholm-week.ts';
  */
 export function sqliteFoldPurgedTips(db: Database): (tipIdsJson: string) => number {
   const facts = db.prepare<[string], { accepted_at: number; area: string; category: string; happening_now: number }>(
-    `SELECT accepted_at, area, category, happening_now FROM tips WHERE id IN (SELECT value FROM json_each(?))`,
+    `SELECT accepted_at, area, category, happening_now FROM tip_facts WHERE tip_id IN (SELECT value FROM json_each(?))`,
   );
   const add = db.prepare<[string, string, string, number, number]>(
     `INSERT INTO lagesbild_week_aggregates (week, area, category, happening_now, source, count)

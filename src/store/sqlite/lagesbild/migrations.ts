@@ -1,21 +1,42 @@
 import type { Migration } from '../migrations.ts';
 
 /**
- * The lägesbild's tables on SQLite (versions 30–39). Tips get three virtual
- * columns read from their payload (district, event, happening now) and one
- * index over the acceptance time that covers them, so a week's counts are a
- * range scan of the index, never a read of the tips' text.
+ * The lägesbild's tables on SQLite (versions 30–39). Each tip gets a row of
+ * facts read from its payload (acceptance time, district, event, happening
+ * now) with an index that covers a count, so a week's counts are a range
+ * scan of that index, never a read of the tips' text.
  */
 export const LAGESBILD_SQLITE_MIGRATIONS: readonly Migration[] = [
   {
     version: 30,
     name: 'lägesbild: tip facts index, entries, purged-tip aggregates, notes, actions, frozen versions',
     sql: `
-      ALTER TABLE tips ADD COLUMN area TEXT GENERATED ALWAYS AS (json_extract(payload, '$.tip.area')) VIRTUAL;
-      ALTER TABLE tips ADD COLUMN category TEXT GENERATED ALWAYS AS (json_extract(payload, '$.tip.category')) VIRTUAL;
-      ALTER TABLE tips ADD COLUMN happening_now INTEGER
-        GENERATED ALWAYS AS (json_extract(payload, '$.flags.happeningNow')) VIRTUAL;
-      CREATE INDEX tips_week_counts ON tips (accepted_at, area, category, happening_now);
+      -- The tip facts the counts need, one narrow row per tip, kept by triggers and
+      -- deleted with the tip. An index on generated columns of tips would not cover
+      -- the count (SQLite reads the row and its JSON again), so a week took ~10×
+      -- longer.
+      CREATE TABLE tip_facts (
+        tip_id INTEGER PRIMARY KEY REFERENCES tips (id) ON DELETE CASCADE,
+        accepted_at INTEGER NOT NULL,
+        area TEXT NOT NULL,
+        category TEXT NOT NULL,
+        happening_now INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX tip_facts_week_counts ON tip_facts (accepted_at, category, area, happening_now);
+      INSERT INTO tip_facts (tip_id, accepted_at, area, category, happening_now)
+        SELECT id, accepted_at, json_extract(payload, '$.tip.area'), json_extract(payload, '$.tip.category'),
+          json_extract(payload, '$.flags.happeningNow') FROM tips;
+      CREATE TRIGGER tip_facts_insert AFTER INSERT ON tips BEGIN
+        INSERT INTO tip_facts (tip_id, accepted_at, area, category, happening_now)
+        VALUES (new.id, new.accepted_at, json_extract(new.payload, '$.tip.area'),
+          json_extract(new.payload, '$.tip.category'), json_extract(new.payload, '$.flags.happeningNow'));
+      END;
+      CREATE TRIGGER tip_facts_update AFTER UPDATE OF accepted_at, payload ON tips BEGIN
+        UPDATE tip_facts SET accepted_at = new.accepted_at, area = json_extract(new.payload, '$.tip.area'),
+          category = json_extract(new.payload, '$.tip.category'),
+          happening_now = json_extract(new.payload, '$.flags.happeningNow')
+        WHERE tip_id = new.id;
+      END;
 
       -- What outlives the retention purge: counts per week, nothing finer, no text, no reference.
       CREATE TABLE lagesbild_week_aggregates (
