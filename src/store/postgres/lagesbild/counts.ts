@@ -6,7 +6,9 @@ import type { Pool } from '../connect.ts';
 /**
  * The lägesbild's counts on PostgreSQL: the same three sources as SQLite's
  * (stored tips by a range of the covering index over accepted_at, purged
- * tips' aggregates, observations), one round trip per question.
+ * tips' aggregates, observations), one round trip per question. A trend is
+ * one range scan bucketed by the weeks' starts (width_bucket), rather than
+ * a join of every week with its own range of the index.
  */
 export function postgresLagesbildCounts(sql: Pool) {
   return {
@@ -30,22 +32,24 @@ export function postgresLagesbildCounts(sql: Pool) {
       const first = weeks[0];
       const last = weeks.at(-1);
       if (!first || !last) return [];
-      const ids = sql.array(weeks.map((span) => span.week));
+      // One range scan of the index; width_bucket puts each tip in its week by the weeks' starts.
       const starts = sql.array(weeks.map((span) => span.start));
-      const ends = sql.array(weeks.map((span) => span.end));
-      const rows = await sql<RawTrendRow[]>`
-        SELECT w.week, 'tip' AS kind, t.category, count(*)::int AS n
-          FROM unnest(${ids}::text[], ${starts}::bigint[], ${ends}::bigint[]) AS w (week, start_at, end_at)
-          JOIN tips t ON t.accepted_at >= w.start_at AND t.accepted_at < w.end_at
-          GROUP BY w.week, t.category
+      const rows = await sql<(RawTrendRow & { bucket: number | null })[]>`
+        SELECT NULL AS week, width_bucket(accepted_at, ${starts}::bigint[]) AS bucket, 'tip' AS kind, category,
+            count(*)::int AS n
+          FROM tips WHERE accepted_at >= ${first.start} AND accepted_at < ${last.end}
+          GROUP BY bucket, category
         UNION ALL
-        SELECT week, 'tip' AS kind, category, sum(count)::int AS n
+        SELECT week, NULL, 'tip' AS kind, category, sum(count)::int AS n
           FROM lagesbild_week_aggregates WHERE week BETWEEN ${first.week} AND ${last.week}
           GROUP BY week, category
         UNION ALL
-        SELECT week, 'observation' AS kind, category, count(*)::int AS n
+        SELECT week, NULL, 'observation' AS kind, category, count(*)::int AS n
           FROM lagesbild_entries WHERE week BETWEEN ${first.week} AND ${last.week} AND source <> 'tip'
           GROUP BY week, category`;
+      for (const row of rows) {
+        if (row.bucket !== null) row.week = weeks[row.bucket - 1]?.week ?? '';
+      }
       return mergeTrendRows(rows);
     },
 
