@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ValidationError } from '../http/errors.ts';
-import { parseWeekId, weekOfLocalDate, type WeekId } from '../platform/stockholm-week.ts';
+import { weekOfLocalDate } from '../platform/stockholm-week.ts';
 import {
   ACTION_WHAT_MAX,
   NOTES_MAX,
@@ -111,9 +111,4 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.ou
     fields[field] ??= issue.message.includes('.') ? issue.message : 'form.invalid';
   }
   throw new ValidationError(fields, 'lägesbild input is not valid');
-}
-
-/** A week id from a route, or undefined when it is no week (the route answers 404). */
-export function weekParam(text: string): WeekId | undefined {
-  return parseWeekId(text);
 }
