@@ -123,7 +123,13 @@ describe('SQLite store', () => {
     expect(results).toEqual([[], [], [], []]);
     store = open();
     const rows = store.db.prepare('SELECT version, name FROM schema_migrations').all();
-    expect(rows).toEqual([{ version: 1, name: 'tips, delivery jobs, idempotency keys, counters' }]);
+    expect(rows).toEqual([
+      { version: 1, name: 'tips, delivery jobs, idempotency keys, counters' },
+      {
+        version: 30,
+        name: 'lägesbild: tip facts index, entries, purged-tip aggregates, notes, actions, frozen versions',
+      },
+    ]);
   });
 
   it('keeps one tip for one key when four processes submit it five times each at once', async () => {

@@ -2,6 +2,7 @@ import { CHANNELS, type Channel } from '../accepted-tip.ts';
 import { IDEMPOTENCY_WINDOW_MS } from '../store-policy.ts';
 import type { HealthDetails, PurgeResult } from '../tip-store.ts';
 import type { Pool } from './connect.ts';
+import { postgresFoldPurgedTips } from './lagesbild/fold.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -55,6 +56,11 @@ export function postgresMaintenance(sql: Pool) {
         let jobs = 0;
         let tips = 0;
         if (purgeable.length > 0) {
+          // The lägesbild keeps each tip's count (per week, no text, no reference) before the tip goes.
+          await postgresFoldPurgedTips(
+            tx,
+            purgeable.map((row) => row.id),
+          );
           jobs = (await tx`DELETE FROM delivery_jobs WHERE tip_id = ANY(${ids}::bigint[])`).count;
           tips = (await tx`DELETE FROM tips WHERE id = ANY(${ids}::bigint[])`).count;
         }

@@ -1,4 +1,5 @@
 import type { Pool } from './connect.ts';
+import { LAGESBILD_POSTGRES_MIGRATIONS } from './lagesbild/migrations.ts';
 
 /** Versioned schema migrations for PostgreSQL; the same tables as SQLite's (see sqlite/migrations.ts). */
 export interface PostgresMigration {
@@ -7,7 +8,7 @@ export interface PostgresMigration {
   sql: string;
 }
 
-export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+const TIP_MIGRATIONS: readonly PostgresMigration[] = [
   {
     version: 1,
     name: 'tips, delivery jobs, idempotency keys, counters',
@@ -107,6 +108,9 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     `,
   },
 ];
+
+/** Every migration in version order: the tips', then the lägesbild's (30–39). */
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [...TIP_MIGRATIONS, ...LAGESBILD_POSTGRES_MIGRATIONS];
 
 /** Any constant works; every store process uses the same one to serialize migrations. */
 const MIGRATION_LOCK = 7_301_990_210;

@@ -1,12 +1,17 @@
 import { channelsOf, type StorePolicy } from '../store-policy.ts';
 import type { TipStore } from '../tip-store.ts';
 import { postgresAccept, postgresFindByIdempotencyKey } from './accept.ts';
-import { connectPostgres } from './connect.ts';
+import { connectPostgres, type Pool } from './connect.ts';
 import { postgresDeadLetters } from './dead-letters.ts';
 import { postgresEmailJobs } from './email-jobs.ts';
 import { postgresIntakeQueue } from './intake-queue.ts';
 import { postgresMaintenance } from './maintenance.ts';
 import { migratePostgres } from './migrations.ts';
+
+export interface PostgresTipStore extends TipStore {
+  /** The pool, for the stores that share the database (the lägesbild's). */
+  readonly sql: Pool;
+}
 
 /**
  * The store on PostgreSQL (DATABASE_URL), for several instances sharing one
@@ -18,7 +23,7 @@ export async function createPostgresTipStore(options: {
   poolSize: number;
   policy: StorePolicy;
   now: number;
-}): Promise<TipStore> {
+}): Promise<PostgresTipStore> {
   const sql = connectPostgres(options.url, options.poolSize);
   try {
     await migratePostgres(sql, options.now);
@@ -31,6 +36,7 @@ export async function createPostgresTipStore(options: {
   const dead = postgresDeadLetters(sql);
   const maintenance = postgresMaintenance(sql);
   return {
+    sql,
     acceptTip: postgresAccept(sql, channelsOf(options.policy)),
     findByIdempotencyKey: postgresFindByIdempotencyKey(sql),
     recordHoneypot: () => maintenance.recordHoneypot(),

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { CHANNELS, type Channel } from '../accepted-tip.ts';
 import { IDEMPOTENCY_WINDOW_MS } from '../store-policy.ts';
 import type { HealthDetails, PurgeResult } from '../tip-store.ts';
+import { sqliteFoldPurgedTips } from './lagesbild/fold.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -28,10 +29,13 @@ export function sqliteMaintenance(db: Database) {
   const deleteJobs = db.prepare<[string]>('DELETE FROM delivery_jobs WHERE tip_id IN (SELECT value FROM json_each(?))');
   const deleteTips = db.prepare<[string]>('DELETE FROM tips WHERE id IN (SELECT value FROM json_each(?))');
   const oldestTip = db.prepare<[], { accepted_at: number | null }>('SELECT min(accepted_at) AS accepted_at FROM tips');
+  const foldIntoLagesbild = sqliteFoldPurgedTips(db);
 
   const purge = db.transaction((now: number, retentionDays: number): PurgeResult => {
     const idempotencyKeys = expiredKeys.run(now - IDEMPOTENCY_WINDOW_MS).changes;
     const ids = JSON.stringify(purgeable.all(now - retentionDays * DAY_MS).map((row) => row.id));
+    // The lägesbild keeps each tip's count (per week, no text, no reference) before the tip goes.
+    foldIntoLagesbild(ids);
     const jobs = deleteJobs.run(ids).changes;
     const tips = deleteTips.run(ids).changes;
     return { tips, jobs, idempotencyKeys, oldestTipAcceptedAt: oldestTip.get()?.accepted_at ?? null };
@@ -58,9 +62,16 @@ export function sqliteMaintenance(db: Database) {
     },
     purge: (now: number, retentionDays: number): PurgeResult => {
       const result = purge.immediate(now, retentionDays);
-      // Move the overwritten pages into the main file and empty the WAL, so
-      // no copy of a purged tip lingers in old WAL frames.
-      if (result.tips > 0) db.pragma('wal_checkpoint(TRUNCATE)');
+      if (result.tips > 0) {
+        // secure_delete zeroes a deleted row, but not the stale copies of rows
+        // that b-tree page splits left in the unused middle of other pages
+        // (found by searching the file for purged references): rebuilding the
+        // file drops them. Writers wait meanwhile (busy timeout).
+        db.exec('VACUUM');
+        // Move the rebuilt pages into the main file and empty the WAL, so no
+        // copy of a purged tip lingers in old WAL frames.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      }
       return result;
     },
   };

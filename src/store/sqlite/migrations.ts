@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { LAGESBILD_SQLITE_MIGRATIONS } from './lagesbild/migrations.ts';
 
 /**
  * Versioned schema migrations, applied in order, each in its own
@@ -12,7 +13,7 @@ export interface Migration {
   sql: string;
 }
 
-export const SQLITE_MIGRATIONS: readonly Migration[] = [
+const TIP_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'tips, delivery jobs, idempotency keys, counters',
@@ -57,6 +58,9 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     `,
   },
 ];
+
+/** Every migration in version order: the tips', then the lägesbild's (30–39). */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [...TIP_MIGRATIONS, ...LAGESBILD_SQLITE_MIGRATIONS];
 
 /** Brings the database up to the newest version; safe when several processes open it at once. */
 export function migrateSqlite(db: Database, now: number, migrations: readonly Migration[] = SQLITE_MIGRATIONS): number {
