@@ -5,8 +5,11 @@ import { startWorker, type OutboxWorker } from '../delivery/outbox/worker.ts';
 import { createClientIdentifier, createTipRateLimiter, type TipRateLimiter } from '../limits/index.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
+import { createStaffStore } from '../store/create-staff-store.ts';
 import { createTipStore } from '../store/create-tip-store.ts';
+import type { StaffStore } from '../store/staff-store.ts';
 import type { TipStore } from '../store/tip-store.ts';
+import { withStaffUpkeep } from '../staff/upkeep.ts';
 import { formTokens, type FormTokens } from '../tips/form-token.ts';
 
 /** What tests may replace: time, where logs go, and the mailer. Everything else comes from `config`. */
@@ -22,6 +25,8 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   store: TipStore;
+  /** The staff side's store, on the same database as `store`. */
+  staffStore: StaffStore;
   mailer: TipMailer;
 }
 
@@ -42,7 +47,9 @@ export interface ServerServices extends Services {
 export async function composeServices(config: Config, overrides: Overrides = {}): Promise<Services> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
-  const store = await createTipStore(config, clock);
+  const tipStore = await createTipStore(config, clock);
+  const staffStore = await createStaffStore(config);
+  const store = withStaffUpkeep(tipStore, staffStore, config.staff.auditRetentionDays, logger);
   const mailer =
     overrides.mailer ??
     createMailer(config.mail, {
@@ -51,12 +58,21 @@ export async function composeServices(config: Config, overrides: Overrides = {})
       logger,
       siteHost: config.siteUrl.hostname,
     });
-  return { config, clock, logger, store, mailer };
+  return { config, clock, logger, store, staffStore, mailer };
 }
 
 /** Only the store (the operator CLIs). */
 export function composeStore(config: Config, clock: Clock = systemClock): Promise<TipStore> {
   return createTipStore(config, clock);
+}
+
+/** The tip store (which migrates the schema) and the staff store on it (`npm run staff`). */
+export async function composeStaffStores(
+  config: Config,
+  clock: Clock = systemClock,
+): Promise<{ tips: TipStore; staff: StaffStore }> {
+  const tips = await createTipStore(config, clock);
+  return { tips, staff: await createStaffStore(config) };
 }
 
 /** The server's services: the shared ones, the limiter and the in-process worker. */

@@ -1,3 +1,4 @@
+import { POSTGRES_STAFF_MIGRATIONS } from '../staff/postgres-staff-migrations.ts';
 import type { Pool } from './connect.ts';
 
 /** Versioned schema migrations for PostgreSQL; the same tables as SQLite's (see sqlite/migrations.ts). */
@@ -106,6 +107,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       $$;
     `,
   },
+  ...POSTGRES_STAFF_MIGRATIONS,
 ];
 
 /** Any constant works; every store process uses the same one to serialize migrations. */

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { SQLITE_STAFF_MIGRATIONS } from '../staff/sqlite-staff-migrations.ts';
 
 /**
  * Versioned schema migrations, applied in order, each in its own
@@ -56,6 +57,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  ...SQLITE_STAFF_MIGRATIONS,
 ];
 
 /** Brings the database up to the newest version; safe when several processes open it at once. */
