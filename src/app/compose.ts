@@ -10,6 +10,7 @@ import { createTipStore } from '../store/create-tip-store.ts';
 import type { StaffStore } from '../store/staff-store.ts';
 import type { TipStore } from '../store/tip-store.ts';
 import { withStaffUpkeep } from '../staff/upkeep.ts';
+import { composeStaffWeb } from './compose-staff.ts';
 import { formTokens, type FormTokens } from '../tips/form-token.ts';
 
 /** What tests may replace: time, where logs go, and the mailer. Everything else comes from `config`. */
@@ -37,6 +38,8 @@ export interface ServerServices extends Services {
   identify: ReturnType<typeof createClientIdentifier>;
   /** The in-process outbox worker, unless WORKER=off. */
   worker: OutboxWorker | undefined;
+  /** The staff side's routes' dependencies (src/web/staff/). */
+  staffWeb: Awaited<ReturnType<typeof composeStaffWeb>>;
 }
 
 /**
@@ -82,11 +85,13 @@ export async function composeServerServices(config: Config, overrides: Overrides
   const appSecret = resolveAppSecret(config);
   const limiter = await createTipRateLimiter({ limits: config.rateLimits, clock, logger });
   const worker = config.worker.inProcess ? startWorker({ store, mailer, clock, logger, config }) : undefined;
+  const identify = createClientIdentifier(appSecret);
   return {
     ...services,
     limiter,
     formTokens: formTokens(appSecret, config.minFillSeconds),
-    identify: createClientIdentifier(appSecret),
+    identify,
     worker,
+    staffWeb: await composeStaffWeb(config, services, (address, now) => identify(address, now)),
   };
 }
