@@ -10,6 +10,16 @@ import {
   signOutRoute,
   useLink,
 } from './sign-in-routes.ts';
+import {
+  postAddStaff,
+  postDeactivate,
+  postOidc,
+  postReactivate,
+  postRole,
+  showAudit,
+  showStaff,
+} from './admin-routes.ts';
+import { postAssign, postNote, postRedact, postStatus, showInbox, showTip } from './inbox-routes.ts';
 import type { StaffWebDeps } from './staff-deps.ts';
 import { STAFF_CSS } from './staff-css.ts';
 
@@ -51,4 +61,17 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   { method: 'GET', path: '/inloggning/oidc/retur', access: 'public', handle: completeOidc },
   { method: 'POST', path: '/utloggning', access: ANY_ROLE, handle: signOutRoute },
   { method: 'GET', path: '/', access: ANY_ROLE, handle: showStart },
+  { method: 'GET', path: '/inkorg', access: HANDLERS, handle: showInbox },
+  { method: 'GET', path: '/tips/:referens', access: HANDLERS, handle: showTip },
+  { method: 'POST', path: '/tips/:referens/status', access: HANDLERS, handle: postStatus },
+  { method: 'POST', path: '/tips/:referens/tilldela', access: HANDLERS, handle: postAssign },
+  { method: 'POST', path: '/tips/:referens/anteckningar', access: HANDLERS, handle: postNote },
+  { method: 'POST', path: '/tips/:referens/maskera', access: HANDLERS, handle: postRedact },
+  { method: 'GET', path: '/logg', access: ADMINS, handle: showAudit },
+  { method: 'GET', path: '/personal', access: ADMINS, handle: showStaff },
+  { method: 'POST', path: '/personal', access: ADMINS, handle: postAddStaff },
+  { method: 'POST', path: '/personal/:id/roll', access: ADMINS, handle: postRole },
+  { method: 'POST', path: '/personal/:id/oidc', access: ADMINS, handle: postOidc },
+  { method: 'POST', path: '/personal/:id/avaktivera', access: ADMINS, handle: postDeactivate },
+  { method: 'POST', path: '/personal/:id/aktivera', access: ADMINS, handle: postReactivate },
 ];

@@ -4,7 +4,7 @@ import { sendSigninLink, signInWithLink } from '../../staff/email-link.ts';
 import { OIDC_PENDING_MS } from '../../staff/oidc.ts';
 import { signOut, startSession } from '../../staff/sessions.ts';
 import { UNKNOWN_ADDRESS } from '../../http/client-address.ts';
-import { forbiddenPage, startPage, tooManyPage } from './pages/common-pages.ts';
+import { forbiddenPage, notFoundPage, startPage, tooManyPage } from './pages/common-pages.ts';
 import { linkFailedPage, linkPage, signedInPage, signInPage } from './pages/sign-in-pages.ts';
 import {
   clearOidcCookie,
@@ -91,7 +91,7 @@ export async function useLink(c: Context, deps: StaffWebDeps) {
 
 /** GET /personal/inloggning/oidc: off to the provider. */
 export async function beginOidc(c: Context, deps: StaffWebDeps) {
-  if (!deps.oidc) return c.html(forbiddenPage(undefined), 404);
+  if (!deps.oidc) return c.html(notFoundPage(undefined), 404);
   const refusal = await limited(c, deps);
   if (refusal) return refusal;
   const { url, pendingId } = await deps.oidc.begin();
@@ -101,7 +101,7 @@ export async function beginOidc(c: Context, deps: StaffWebDeps) {
 
 /** GET /personal/inloggning/oidc/retur: the provider's answer. */
 export async function completeOidc(c: Context, deps: StaffWebDeps) {
-  if (!deps.oidc) return c.html(forbiddenPage(undefined), 404);
+  if (!deps.oidc) return c.html(notFoundPage(undefined), 404);
   const refusal = await limited(c, deps);
   if (refusal) return refusal;
   const pendingId = readOidcCookie(c);

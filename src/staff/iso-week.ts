@@ -1,0 +1,25 @@
+import { TZDate } from '@date-fns/tz';
+import { addWeeks, format, getISOWeeksInYear, setISOWeek, startOfISOWeek } from 'date-fns';
+
+/** Weeks are Swedish: ISO 8601 weeks (Monday first) in Stockholm time, summer time included. */
+export const STAFF_TIME_ZONE = 'Europe/Stockholm';
+
+const WEEK = /^(\d{4})-W(\d{2})$/;
+
+/** "2026-W48" → the week's start and end (ms, [start, end)), or undefined for anything else (week 53 only where it exists). */
+export function isoWeekRange(week: string): { from: number; to: number } | undefined {
+  const match = WEEK.exec(week);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const number = Number(match[2]);
+  // 4 January is always in week 1 of its ISO year.
+  const anchor = new TZDate(year, 0, 4, STAFF_TIME_ZONE);
+  if (year < 2000 || number < 1 || number > getISOWeeksInYear(anchor)) return undefined;
+  const start = startOfISOWeek(setISOWeek(anchor, number));
+  return { from: start.getTime(), to: addWeeks(start, 1).getTime() };
+}
+
+/** The ISO week a moment falls in, in Stockholm: "2026-W49". */
+export function isoWeekOf(ms: number): string {
+  return format(new TZDate(ms, STAFF_TIME_ZONE), "RRRR-'W'II");
+}
