@@ -6,6 +6,13 @@ export interface TestOidcProvider {
   issuer: string;
   clientId: string;
   clientSecret: string;
+  /**
+   * Where the provider's redirects to the registered redirect URI really
+   * send the browser (a test may rewrite them, e.g. to forge the state);
+   * by default unchanged. Every such return is recorded in `returns`.
+   */
+  onReturn: (url: URL) => URL;
+  returns: URL[];
   stop(): Promise<void>;
 }
 
@@ -46,15 +53,32 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
     cookies: { keys: ['oidc-test-cookie-key-0123456789'] },
     features: { devInteractions: { enabled: true } },
   });
-  handle = provider.callback() as typeof handle;
-  return {
+  const callback = provider.callback() as typeof handle;
+  const test: TestOidcProvider = {
     issuer,
     clientId,
     clientSecret,
+    onReturn: (url) => url,
+    returns: [],
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+  // The redirect URI names SITE_URL (the build's http://localhost:4321); the server under test
+  // listens elsewhere, so the provider's answer is sent on to where `onReturn` says, as a proxy would.
+  handle = (req, res) => {
+    const setHeader = res.setHeader.bind(res);
+    res.setHeader = (name, value) => {
+      if (name.toLowerCase() === 'location' && typeof value === 'string' && value.startsWith(redirectUri)) {
+        const url = new URL(value);
+        test.returns.push(url);
+        return setHeader(name, test.onReturn(new URL(url)).href);
+      }
+      return setHeader(name, value);
+    };
+    callback(req, res);
+  };
+  return test;
 }

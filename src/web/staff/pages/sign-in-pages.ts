@@ -44,9 +44,8 @@ export function signInPage(state: SignInPageState): Html {
       <p class="lead">Personalsidorna är till för dem som tar hand om tipsen och för samverkansparterna.</p>
       ${
         state.oidcName
-          ? html`<form method="get" action="/personal/inloggning/oidc">
-              <button type="submit">Logga in med ${state.oidcName}</button>
-            </form>`
+          ? // A link, not a form: the CSP's form-action 'self' also covers where a form's redirect goes.
+            html`<p><a class="button" href="/personal/inloggning/oidc">Logga in med ${state.oidcName}</a></p>`
           : ''
       }
       ${
