@@ -60,6 +60,10 @@ export async function composeServices(config: Config, overrides: Overrides = {})
       nodeEnv: config.nodeEnv,
       logger,
       siteHost: config.siteUrl.hostname,
+      content:
+        config.tipEmailContent === 'summary'
+          ? { mode: 'summary', siteOrigin: config.siteUrl.origin }
+          : { mode: 'full' },
     });
   return { config, clock, logger, store, staffStore, mailer };
 }
