@@ -109,7 +109,7 @@ describe('a tip', () => {
     for (const text of ['Gängrelaterad aktivitet', 'En annan plats i Huddinge', 'Anonymt – kan inte besvaras', 'Ny']) {
       expect(page).toContain(text);
     }
-    expect(page).toContain(
+    expect(page.replace(/\s+/g, ' ')).toContain(
       'Tidigast 2027-02-28 (90 dagar efter att det kom in), men inte förrän mejlet har levererats.',
     );
     const views = await h.staff.listAudit({ action: 'view' }, { offset: 0, limit: 5 });
@@ -172,7 +172,7 @@ describe('triage', () => {
     expect((await h.post(`/personal/tips/${reference}/anteckningar`, { note: '  ' }, anna)).status).toBe(422);
     const page = await (await h.get(`/personal/tips/${reference}`, anna)).text();
     expect(page).toContain(note);
-    expect(page).toMatch(/<option value="\d+" selected>bo@huge\.se<\/option>/);
+    expect(page).toMatch(/<option value="\d+" selected>\s*bo@huge\.se\s*<\/option>/);
     const [noteEntry] = (await h.staff.listAudit({ action: 'note' }, { offset: 0, limit: 1 })).entries;
     expect(noteEntry?.detail).toEqual({ characters: note.length });
     expect((await h.post('/personal/tips/AAAA-AAAA/anteckningar', { note }, anna)).status).toBe(404);

@@ -16,23 +16,28 @@ import { SqlWhere } from './sql-where.ts';
 /** How the two backends differ in the inbox's queries. */
 export interface InboxDialect {
   style: '?' | '$';
-  /** A condition: the tip's description (`p`) or place (`q`) in `t.payload` matches the same LIKE pattern. */
-  textMatches(p: string, q: string): string;
+  /**
+   * A condition: the tip's description (`p`) or place (`q`) in `t.payload`
+   * matches the same LIKE pattern; `raw`, when given, first matches the
+   * stored JSON text itself (cheap), so only its matches are parsed.
+   */
+  textMatches(raw: string | undefined, p: string, q: string): string;
   /** A condition that is true when the viewer `p` has not opened the tip. */
   unread(p: string): string;
 }
 
 export const SQLITE_INBOX: InboxDialect = {
   style: '?',
-  textMatches: (p, q) =>
-    `(json_extract(t.payload, '$.tip.description') LIKE ${p} ESCAPE '\\' OR json_extract(t.payload, '$.tip.place') LIKE ${q} ESCAPE '\\')`,
+  // The whole stored document is scanned first (cheap); only its matches are parsed to check the two fields.
+  textMatches: (raw, p, q) =>
+    `(${raw ? `t.payload LIKE ${raw} ESCAPE '\\' AND ` : ''}(json_extract(t.payload, '$.tip.description') LIKE ${p} ESCAPE '\\' OR json_extract(t.payload, '$.tip.place') LIKE ${q} ESCAPE '\\'))`,
   unread: (p) => `NOT EXISTS (SELECT 1 FROM tip_reads r WHERE r.tip_id = i.tip_id AND r.staff_id = ${p})`,
 };
 
 export const POSTGRES_INBOX: InboxDialect = {
   style: '$',
-  textMatches: (p, q) =>
-    `((t.payload::jsonb->'tip'->>'description') ILIKE ${p} OR (t.payload::jsonb->'tip'->>'place') ILIKE ${q})`,
+  textMatches: (raw, p, q) =>
+    `(${raw ? `t.payload ILIKE ${raw} AND ` : ''}((t.payload::jsonb->'tip'->>'description') ILIKE ${p} OR (t.payload::jsonb->'tip'->>'place') ILIKE ${q}))`,
   unread: (p) => `NOT EXISTS (SELECT 1 FROM tip_reads r WHERE r.tip_id = i.tip_id AND r.staff_id = ${p})`,
 };
 
@@ -50,11 +55,14 @@ function where(filter: InboxFilter, dialect: InboxDialect, w: SqlWhere): SqlWher
   if (filter.text !== undefined && filter.text !== '') {
     const pattern = containsPattern(filter.text);
     const reference = filter.text.toUpperCase();
+    // JSON escapes quotes, backslashes and control characters: the stored text has them otherwise written.
+    // eslint-disable-next-line no-control-regex -- the characters JSON escapes are the point
+    const rawToo = !/["\\\u0000-\u001f]/.test(filter.text);
+    const values = rawToo ? [reference, pattern, pattern, pattern] : [reference, pattern, pattern];
     w.add(
-      (ref, p, q) => `(t.reference = ${ref} OR ${dialect.textMatches(p ?? '', q ?? '')})`,
-      reference,
-      pattern,
-      pattern,
+      (ref, ...rest) =>
+        `(t.reference = ${ref} OR ${rawToo ? dialect.textMatches(rest[0], rest[1] ?? '', rest[2] ?? '') : dialect.textMatches(undefined, rest[0] ?? '', rest[1] ?? '')})`,
+      ...values,
     );
   }
   return w;
