@@ -129,6 +129,34 @@ describe('the authorisation matrix', () => {
     );
   });
 
+  it('refuses cross-site posts and posts without the session token to every state-changing route (THREATS S4)', async () => {
+    const auditBefore = (await h.staff.listAudit({}, { offset: 0, limit: 10_000 })).total;
+    const staffBefore = JSON.stringify(await h.staff.listStaff());
+    const tipBefore = JSON.stringify((await h.staff.listInbox({}, target.id, { offset: 0, limit: 100 })).rows);
+    const changed: string[] = [];
+    for (const route of STAFF_ROUTES.filter((row) => row.method === 'POST')) {
+      const attacks = [
+        { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' },
+        { 'Sec-Fetch-Site': 'same-site', Origin: 'https://sub.localhost.example' },
+        { Origin: 'null', 'Sec-Fetch-Site': 'cross-site' },
+      ];
+      for (const headers of attacks) {
+        const response = await h.post(pathOf(route), formFor(route), await browserFor('admin'), { headers });
+        if (response.status !== 403) changed.push(`${route.path} ${JSON.stringify(headers)}: ${response.status}`);
+      }
+      if (route.access !== 'public') {
+        const missing = await h.post(pathOf(route), formFor(route), await browserFor('admin'), { csrf: false });
+        if (missing.status !== 403) changed.push(`${route.path} without token: ${missing.status}`);
+      }
+    }
+    expect(changed).toEqual([]);
+    // Only the sign-ins these attempts needed were audited; nothing else changed.
+    const after = await h.staff.listAudit({}, { offset: 0, limit: 10_000 });
+    expect(after.entries.slice(0, after.total - auditBefore).every((entry) => entry.action === 'sign-in')).toBe(true);
+    expect(JSON.stringify(await h.staff.listStaff())).toBe(staffBefore);
+    expect(JSON.stringify((await h.staff.listInbox({}, target.id, { offset: 0, limit: 100 })).rows)).toBe(tipBefore);
+  });
+
   it('registers exactly the rows of the table and nothing else', () => {
     const app = createStaffApp(h.deps);
     const registered = app.routes
