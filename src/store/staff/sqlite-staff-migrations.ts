@@ -58,11 +58,13 @@ export const SQLITE_STAFF_MIGRATIONS: readonly Migration[] = [
         lagesbild_summary TEXT,
         updated_at INTEGER NOT NULL
       ) STRICT;
+      -- One index per filter that leads, each carrying the other filter columns, so a count or a
+      -- filtered page is answered from the index without reading the rows.
       CREATE INDEX tip_inbox_accepted ON tip_inbox (accepted_at, tip_id);
-      CREATE INDEX tip_inbox_status ON tip_inbox (status, accepted_at);
-      CREATE INDEX tip_inbox_area ON tip_inbox (area, accepted_at);
-      CREATE INDEX tip_inbox_category ON tip_inbox (category, accepted_at);
-      CREATE INDEX tip_inbox_assignee ON tip_inbox (assignee_id, accepted_at);
+      CREATE INDEX tip_inbox_status ON tip_inbox (status, accepted_at, area, category, assignee_id);
+      CREATE INDEX tip_inbox_area ON tip_inbox (area, accepted_at, status, category, assignee_id);
+      CREATE INDEX tip_inbox_category ON tip_inbox (category, accepted_at, status, area, assignee_id);
+      CREATE INDEX tip_inbox_assignee ON tip_inbox (assignee_id, accepted_at, status, area, category);
 
       INSERT INTO tip_inbox (tip_id, accepted_at, category, area, happening_now, personal_data, updated_at)
         SELECT id, accepted_at, json_extract(payload, '$.tip.category'), json_extract(payload, '$.tip.area'),
