@@ -6,8 +6,20 @@ export const STAFF_TIME_ZONE = 'Europe/Stockholm';
 
 const WEEK = /^(\d{4})-W(\d{2})$/;
 
+/** Weeks already worked out: time-zone arithmetic costs milliseconds, and the weeks asked for are few. */
+const ranges = new Map<string, { from: number; to: number } | undefined>();
+const MAX_REMEMBERED = 2000;
+
 /** "2026-W48" → the week's start and end (ms, [start, end)), or undefined for anything else (week 53 only where it exists). */
 export function isoWeekRange(week: string): { from: number; to: number } | undefined {
+  if (ranges.has(week)) return ranges.get(week);
+  const range = computeWeekRange(week);
+  if (ranges.size >= MAX_REMEMBERED) ranges.clear();
+  ranges.set(week, range);
+  return range;
+}
+
+function computeWeekRange(week: string): { from: number; to: number } | undefined {
   const match = WEEK.exec(week);
   if (!match) return undefined;
   const year = Number(match[1]);
