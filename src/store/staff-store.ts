@@ -187,7 +187,10 @@ export interface InboxRow {
 
 export interface InboxPage {
   rows: InboxRow[];
+  /** How many tips match, counted up to 10,000 (INBOX_COUNT_CAP). */
   total: number;
+  /** More than `total` match. */
+  totalCapped: boolean;
 }
 
 export interface TipTriage {

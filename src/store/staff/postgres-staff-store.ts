@@ -9,6 +9,7 @@ import {
 } from '../staff-store.ts';
 import { auditCountQuery, auditListQuery } from './audit-query.ts';
 import {
+  cappedTotal,
   inboxCountQuery,
   inboxListQuery,
   POSTGRES_INBOX,
@@ -229,7 +230,7 @@ export function createPostgresStaffStore(url: string, poolSize: number): StaffSt
         sql.unsafe<InboxSqlRow[]>(list.text, list.params as never[]),
         sql.unsafe<{ n: number }[]>(count.text, count.params as never[]),
       ]);
-      return { rows: rows.map(toInboxRow), total: Number(total?.n ?? 0) };
+      return { rows: rows.map(toInboxRow), ...cappedTotal(Number(total?.n ?? 0)) };
     },
     viewTip: (reference, by, now) =>
       sql.begin(async (tx) => {

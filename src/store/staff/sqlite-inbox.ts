@@ -11,6 +11,7 @@ import type {
   TipRecord,
 } from '../staff-store.ts';
 import {
+  cappedTotal,
   inboxCountQuery,
   inboxListQuery,
   SQLITE_INBOX,
@@ -71,8 +72,8 @@ export function sqliteInbox(db: Database, audit: (entry: AuditEntryInput) => voi
       const list = inboxListQuery(filter, viewerId, page, SQLITE_INBOX);
       const count = inboxCountQuery(filter, SQLITE_INBOX);
       const rows = prepared(list.text).all(...list.params) as InboxSqlRow[];
-      const total = (prepared(count.text).get(...count.params) as { n: number }).n;
-      return { rows: rows.map(toInboxRow), total };
+      const counted = (prepared(count.text).get(...count.params) as { n: number }).n;
+      return { rows: rows.map(toInboxRow), ...cappedTotal(counted) };
     },
 
     view: (reference: string, by: StaffActor, now: number): TipRecord | undefined =>

@@ -12,6 +12,7 @@ export interface InboxView {
   query: InboxQuery;
   rows: InboxRow[];
   total: number;
+  totalCapped: boolean;
   pageCount: number;
   /** Handlers and admins, for the assignee filter. */
   assignees: StaffMember[];
@@ -98,9 +99,18 @@ function pager(view: InboxView): Html {
   };
   return html`<nav class="pager" aria-label="Sidor">
     ${page > 1 ? html`<a href="${link(page - 1)}" rel="prev">Föregående sida</a>` : ''}
-    <span>Sida ${page} av ${view.pageCount}</span>
-    ${page < view.pageCount ? html`<a href="${link(page + 1)}" rel="next">Nästa sida</a>` : ''}
+    <span>Sida ${page} av ${view.pageCount}${view.totalCapped ? ' eller fler' : ''}</span>
+    ${
+      page < view.pageCount || (view.totalCapped && view.rows.length > 0)
+        ? html`<a href="${link(page + 1)}" rel="next">Nästa sida</a>`
+        : ''
+    }
   </nav>`;
+}
+
+function countText(view: InboxView): string {
+  if (view.total === 0) return 'Inga tips';
+  return view.totalCapped ? `Över ${view.total.toLocaleString('sv-SE')} tips` : `${view.total} tips`;
 }
 
 /** The inbox: filters (in the URL), then the tips newest first; unread ones bold and marked "Oläst". */
@@ -110,9 +120,7 @@ export function inboxPage(view: InboxView): Html {
     { title: 'Inkorg', signedIn: view.signedIn, section: 'inbox' },
     html`<h1>Inkorg</h1>
       ${filters(view)}
-      <p role="status">
-        ${view.total === 0 ? 'Inga tips' : `${view.total} tips`}${filtered ? ' med de här filtren' : ''}.
-      </p>
+      <p role="status">${countText(view)}${filtered ? ' med de här filtren' : ''}.</p>
       ${
         view.rows.length > 0
           ? html`<div class="table-wrap">
