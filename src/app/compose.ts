@@ -73,15 +73,6 @@ export function composeStore(config: Config, clock: Clock = systemClock): Promis
   return createTipStore(config, clock);
 }
 
-/** The tip store (which migrates the schema) and the staff store on it (`npm run staff`). */
-export async function composeStaffStores(
-  config: Config,
-  clock: Clock = systemClock,
-): Promise<{ tips: TipStore; staff: StaffStore }> {
-  const tips = await createTipStore(config, clock);
-  return { tips, staff: await createStaffStore(config) };
-}
-
 /** The server's services: the shared ones, the limiter and the in-process worker. */
 export async function composeServerServices(config: Config, overrides: Overrides = {}): Promise<ServerServices> {
   const services = await composeServices(config, overrides);

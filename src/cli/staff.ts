@@ -1,6 +1,6 @@
 import { configFromEnvironment } from '../config/config.ts';
 import { systemClock } from '../platform/clock.ts';
-import { composeStaffStores } from '../app/compose.ts';
+import { composeStaffStores } from '../app/compose-stores.ts';
 import { runStaffCommand, STAFF_USAGE, StaffUsageError } from './staff-command.ts';
 
 /** Entry point of `npm run staff -- <command>`; see staff-command.ts. Exit codes: 0 ok, 1 error, 64 usage. */
