@@ -5,8 +5,12 @@ import { startWorker, type OutboxWorker } from '../delivery/outbox/worker.ts';
 import { createClientIdentifier, createTipRateLimiter, type TipRateLimiter } from '../limits/index.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
+import { createStaffStore } from '../store/create-staff-store.ts';
 import { createTipStore } from '../store/create-tip-store.ts';
+import type { StaffStore } from '../store/staff-store.ts';
 import type { TipStore } from '../store/tip-store.ts';
+import { withStaffUpkeep } from '../staff/upkeep.ts';
+import { composeStaffWeb } from './compose-staff.ts';
 import { formTokens, type FormTokens } from '../tips/form-token.ts';
 
 /** What tests may replace: time, where logs go, and the mailer. Everything else comes from `config`. */
@@ -22,6 +26,8 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   store: TipStore;
+  /** The staff side's store, on the same database as `store`. */
+  staffStore: StaffStore;
   mailer: TipMailer;
 }
 
@@ -32,6 +38,8 @@ export interface ServerServices extends Services {
   identify: ReturnType<typeof createClientIdentifier>;
   /** The in-process outbox worker, unless WORKER=off. */
   worker: OutboxWorker | undefined;
+  /** The staff side's routes' dependencies (src/web/staff/). */
+  staffWeb: Awaited<ReturnType<typeof composeStaffWeb>>;
 }
 
 /**
@@ -42,7 +50,9 @@ export interface ServerServices extends Services {
 export async function composeServices(config: Config, overrides: Overrides = {}): Promise<Services> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
-  const store = await createTipStore(config, clock);
+  const tipStore = await createTipStore(config, clock);
+  const staffStore = await createStaffStore(config);
+  const store = withStaffUpkeep(tipStore, staffStore, config.staff.auditRetentionDays, logger);
   const mailer =
     overrides.mailer ??
     createMailer(config.mail, {
@@ -50,8 +60,12 @@ export async function composeServices(config: Config, overrides: Overrides = {})
       nodeEnv: config.nodeEnv,
       logger,
       siteHost: config.siteUrl.hostname,
+      content:
+        config.tipEmailContent === 'summary'
+          ? { mode: 'summary', siteOrigin: config.siteUrl.origin }
+          : { mode: 'full' },
     });
-  return { config, clock, logger, store, mailer };
+  return { config, clock, logger, store, staffStore, mailer };
 }
 
 /** Only the store (the operator CLIs). */
@@ -66,11 +80,13 @@ export async function composeServerServices(config: Config, overrides: Overrides
   const appSecret = resolveAppSecret(config);
   const limiter = await createTipRateLimiter({ limits: config.rateLimits, clock, logger });
   const worker = config.worker.inProcess ? startWorker({ store, mailer, clock, logger, config }) : undefined;
+  const identify = createClientIdentifier(appSecret);
   return {
     ...services,
     limiter,
     formTokens: formTokens(appSecret, config.minFillSeconds),
-    identify: createClientIdentifier(appSecret),
+    identify,
     worker,
+    staffWeb: await composeStaffWeb(config, services, (address, now) => identify(address, now)),
   };
 }

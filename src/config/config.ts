@@ -118,6 +118,19 @@ const envShape = z.object({
   INTAKE_MAX_LEASES: integer(5, 1, 100),
   RETENTION_DAYS: integer(90, 1, 3650),
   SHUTDOWN_GRACE_MS: integer(10_000, 0, 120_000),
+
+  // The staff side (README "Staff side").
+  TIP_EMAIL_CONTENT: z.enum(['full', 'summary']).default('full'),
+  STAFF_SESSION_IDLE_MINUTES: integer(30, 1, 24 * 60),
+  STAFF_SESSION_MAX_HOURS: integer(12, 1, 7 * 24),
+  STAFF_EMAIL_LINKS: z.enum(['auto', 'on', 'off']).default('auto'),
+  RATE_LIMIT_STAFF_SIGNIN: rate('10/15m'),
+  AUDIT_RETENTION_DAYS: integer(730, 30, 3650),
+  OIDC_ISSUER: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_STAFF_CLAIM: z.string().trim().min(1).default('sub'),
+  OIDC_PROVIDER_NAME: z.string().trim().min(1).default('organisationskonto'),
 });
 
 /** Every variable the service reads (the README's configuration table must list each). */
@@ -150,6 +163,29 @@ const envSchema = envShape
         code: 'custom',
         path: ['REDIS_URL'],
         message: 'set either REDIS_URL or UPSTASH_REDIS_REST_URL, not both',
+      });
+    }
+    const site = env.SITE_URL === undefined ? undefined : new URL(env.SITE_URL);
+    if (site?.protocol === 'http:' && !isLoopbackHost(site.hostname)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SITE_URL'],
+        message: 'must be https: the staff sign-in cookie is Secure (plain http only on loopback, for development)',
+      });
+    }
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
+    if (oidc !== 0 && oidc !== 3) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_CLIENT_SECRET'],
+        message: 'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together',
+      });
+    }
+    if (env.STAFF_EMAIL_LINKS === 'off' && oidc === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STAFF_EMAIL_LINKS'],
+        message: 'off leaves staff no way to sign in unless OIDC_ISSUER is set',
       });
     }
     const dkim = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY].filter(Boolean).length;
@@ -230,6 +266,30 @@ export interface Config {
   };
   retentionDays: number;
   shutdownGraceMs: number;
+  /** `summary`: the forwarded email leaves out the description and links to the tip in the inbox. */
+  tipEmailContent: 'full' | 'summary';
+  staff: StaffConfig;
+}
+
+/** The staff side: sessions, sign-in and the audit trail. */
+export interface StaffConfig {
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  /** One-time links emailed to staff (the embedded default; off by default once OIDC is configured). */
+  emailLinks: boolean;
+  signinRate: Rate;
+  auditRetentionDays: number;
+  oidc:
+    | {
+        issuer: URL;
+        clientId: string;
+        clientSecret: string;
+        /** The ID token claim matched against a member's OIDC id (Entra ID: `oid`). */
+        claim: string;
+        /** Shown on the sign-in button: "Logga in med <name>". */
+        providerName: string;
+      }
+    | undefined;
 }
 
 /** Thrown at start-up with every bad variable listed in one message. */
@@ -336,6 +396,24 @@ export function loadConfig(env: Record<string, string | undefined>, alsoCheck?: 
     },
     retentionDays: e.RETENTION_DAYS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    tipEmailContent: e.TIP_EMAIL_CONTENT,
+    staff: {
+      sessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
+      sessionMaxMs: e.STAFF_SESSION_MAX_HOURS * 3_600_000,
+      emailLinks: e.STAFF_EMAIL_LINKS === 'on' || (e.STAFF_EMAIL_LINKS === 'auto' && !e.OIDC_ISSUER),
+      signinRate: e.RATE_LIMIT_STAFF_SIGNIN,
+      auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+      oidc:
+        e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+          ? {
+              issuer: new URL(e.OIDC_ISSUER),
+              clientId: e.OIDC_CLIENT_ID,
+              clientSecret: e.OIDC_CLIENT_SECRET,
+              claim: e.OIDC_STAFF_CLAIM,
+              providerName: e.OIDC_PROVIDER_NAME,
+            }
+          : undefined,
+    },
   };
 }
 

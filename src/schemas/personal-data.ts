@@ -45,3 +45,42 @@ export function detectPersonalData(text: string): PersonalDataKind[] {
   if (EMAIL_ADDRESS.test(text)) found.push('email-address');
   return found;
 }
+
+/** One occurrence of personal data in a text: [start, end) in UTF-16 code units. */
+export interface PersonalDataSpan {
+  kind: PersonalDataKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const EMAIL_ADDRESSES = new RegExp(EMAIL_ADDRESS.source, 'gu');
+
+/**
+ * Every occurrence the detector above would flag, in text order, without
+ * overlaps: identity numbers first, then phone numbers outside them, then
+ * email addresses. The staff pages highlight these and redaction removes them.
+ */
+export function findPersonalData(text: string): PersonalDataSpan[] {
+  const spans: PersonalDataSpan[] = [];
+  const overlaps = (start: number, end: number) => spans.some((span) => start < span.end && span.start < end);
+  const add = (kind: PersonalDataKind, start: number, match: string) => {
+    const end = start + match.length;
+    if (!overlaps(start, end)) spans.push({ kind, start, end, text: match });
+  };
+  for (const match of text.matchAll(IDENTITY_NUMBER)) {
+    const month = Number(match[2]);
+    const day = Number(match[3]);
+    const realDay = day > 60 ? day - 60 : day;
+    if (month >= 1 && month <= 12 && realDay >= 1 && realDay <= 31)
+      add('personal-identity-number', match.index, match[0]);
+  }
+  for (const match of text.matchAll(EMAIL_ADDRESSES)) add('email-address', match.index, match[0]);
+  for (const match of text.matchAll(PHONE_NUMBER)) {
+    const digits = match[0].replace(/\D/g, '');
+    if (/^(?:\+|00|0)/.test(match[0]) && digits.length >= 8 && digits.length <= 15) {
+      add('phone-number', match.index, match[0]);
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}

@@ -16,6 +16,8 @@ import { createFrontApp } from './front-app.ts';
 import { closeHttp, listen } from './http-server.ts';
 import { loadStaticSite } from './static-files.ts';
 import { loadTipTemplates } from './tip-templates.ts';
+import { createStaffApp } from './staff/staff-app.ts';
+import { STAFF_PREFIX } from './staff/staff-paths.ts';
 import { freshFormState, tipPageRenderer, tipPageRoutes } from './tip-pages.ts';
 
 export interface RunningServer {
@@ -72,7 +74,10 @@ export async function serveWeb(services: ServerServices): Promise<RunningServer>
     logger,
     api,
     clientAddress: clientAddress(config.trustProxy),
-    dynamicPages: tipPageRoutes({ templates: loadTipTemplates(site), formTokens: tokens, clock }),
+    dynamicPages: tipPageRoutes({ templates: loadTipTemplates(site), formTokens: tokens, clock }).route(
+      STAFF_PREFIX, // ← the staff side (src/web/staff/), mounted at /personal
+      createStaffApp(services.staffWeb),
+    ),
     site,
   });
 
@@ -101,6 +106,7 @@ export async function serveWeb(services: ServerServices): Promise<RunningServer>
       await worker?.stop();
       await mailer.close();
       await limiter.close();
+      await services.staffWeb.close(); // the staff side's mailer and store
       await store.close();
     },
   };

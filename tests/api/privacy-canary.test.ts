@@ -4,13 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tipFixture } from '../helpers/fixtures.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
-import { postTipForm, postTipJson, rawRequest } from '../helpers/tip-client.ts';
+import { linkIn } from '../helpers/staff-app.ts';
+import { postTipForm, postTipJson, rawRequest, referenceIn } from '../helpers/tip-client.ts';
+import { nextSigninLink, signinEmailCount, staffCli } from '../browser/staff-support.ts';
 
 /**
  * THREATS #5: submit from a distinctive loopback address and user agent,
  * then search everything the service keeps or sends — the database files
  * (WAL included), the logs, the .eml files, the SMTP messages and the intake
- * queue's payloads — for them. Hits must be 0.
+ * queue's payloads — for them. Hits must be 0. The staff side too: a staff
+ * member signs in (by email link), opens the inbox and a tip, triages and
+ * signs out from the same canary address and user agent, so the sessions,
+ * sign-in tokens and audit trail are in the searched files.
  */
 
 const CANARY_ADDRESS = '127.0.0.77';
@@ -56,6 +61,40 @@ async function submitFromCanary(server: TestServer): Promise<void> {
   expect(page.status).toBe(200);
 }
 
+/** A staff member's day from the canary address and user agent: sign-in, inbox, a tip, triage, sign-out. */
+async function staffFromCanary(server: TestServer, link: (before: number) => Promise<string>): Promise<void> {
+  const headers = {
+    'User-Agent': CANARY_AGENT,
+    'X-Forwarded-For': FORWARDED_CANARY,
+    Origin: server.url,
+    'Sec-Fetch-Site': 'same-origin',
+    'Content-Type': 'application/x-www-form-urlencoded',
+  };
+  const send = (path: string, body?: Record<string, string>, cookie?: string) =>
+    rawRequest(`${server.url}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { ...headers, ...(cookie ? { Cookie: cookie } : {}) },
+      body: body ? new URLSearchParams(body).toString() : undefined,
+      localAddress: CANARY_ADDRESS,
+    });
+  await staffCli(server, 'add', 'canary-admin@huge.se', '--role', 'admin');
+  const before = signinEmailCount(server);
+  expect((await send('/personal/inloggning', { email: 'canary-admin@huge.se' })).status).toBe(303);
+  const kod = new URL(await link(before)).searchParams.get('kod') ?? '';
+  const used = await send('/personal/inloggning/lank', { kod });
+  const cookie = [used.headers['set-cookie'] ?? []].flat()[0]?.split(';')[0] ?? '';
+  expect(cookie).toMatch(/^__Host-personal=/);
+  const inbox = await send('/personal/inkorg', undefined, cookie);
+  const reference = referenceIn(inbox.body.replace(/^[\s\S]*<tbody>/, '')) ?? '';
+  const tip = await send(`/personal/tips/${reference}`, undefined, cookie);
+  expect(tip.status).toBe(200);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(tip.body)?.[1] ?? '';
+  expect((await send(`/personal/tips/${reference}/status`, { _csrf: csrf, status: 'triaged' }, cookie)).status).toBe(
+    303,
+  );
+  expect((await send('/personal/utloggning', { _csrf: csrf }, cookie)).status).toBe(303);
+}
+
 beforeAll(async () => {
   sink = await startSmtpSink();
   // One server believes X-Forwarded-For (so the forwarded canary is the client), one mails to the sink, one writes .eml files.
@@ -65,6 +104,12 @@ beforeAll(async () => {
   emlServer = await startServer({ env: { INTAKE_TOKENS: TOKEN, WORKER_POLL_MS: '50', LOG_LEVEL: 'debug' } });
   for (const server of [smtpServer, emlServer]) await submitFromCanary(server);
   await sink.waitForMessages(2, 10_000);
+  await staffFromCanary(emlServer, (before) => nextSigninLink(emlServer, before));
+  await staffFromCanary(smtpServer, async () => {
+    await sink.waitForMessages(3, 10_000);
+    const message = sink.messages.find((m) => m.raw.toString('latin1').includes('/personal/inloggning/lank'));
+    return linkIn(message?.raw.toString('latin1') ?? '') ?? 'missing:';
+  });
   for (const server of [smtpServer, emlServer]) {
     const claim = await fetch(`${server.url}/api/intake/claim`, {
       method: 'POST',
@@ -89,7 +134,7 @@ afterAll(async () => {
 describe('privacy canary', () => {
   it('finds the canary address and user agent nowhere the service keeps or sends', async () => {
     const emlFiles = filesUnder(emlServer.dataDir).filter((f) => f.endsWith('.eml'));
-    expect(emlFiles).toHaveLength(2);
+    expect(emlFiles).toHaveLength(3); // two tips and one sign-in link
     // Read while the servers run (the WAL holds the latest writes), then stop them so every log line is out.
     const dataFiles = [...filesUnder(smtpServer.dataDir), ...filesUnder(emlServer.dataDir)];
     expect(dataFiles.some((f) => f.endsWith('-wal'))).toBe(true);
@@ -103,8 +148,9 @@ describe('privacy canary', () => {
       ...sink.messages.map((m, i) => ({ where: `SMTP envelope ${i}`, text: JSON.stringify(m.envelope) })),
       ...intakePayloads.map((text, i) => ({ where: `intake payload ${i}`, text })),
     ];
-    // The search works: the tips' own text is found where it should be.
+    // The search works: the tips' own text is found where it should be, and so is the staff side's state.
     expect(haystacks.some((h) => h.text.includes('boende@example.se'))).toBe(true);
+    expect(haystacks.some((h) => h.text.includes('canary-admin@huge.se'))).toBe(true);
     expect(hits(haystacks)).toEqual([]);
     console.info(
       `privacy canary: searched ${dataFiles.length} data files, ${smtpServer.logs.length + emlServer.logs.length} log lines, ${sink.messages.length} emails, ${intakePayloads.length} intake payloads: 0 hits`,

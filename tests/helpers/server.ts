@@ -67,7 +67,11 @@ export async function startServer({ env = {}, dataDir, entry, logFile }: StartOp
   const logs: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.join('\n')}`)), 20_000);
+    const timer = setTimeout(() => {
+      // A server that did not start in time must not live on after the test (found: two dozen such orphans).
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${logs.join('\n')}`));
+    }, 20_000);
     const onLine = (line: string) => {
       logs.push(line);
       const match = LISTENING.exec(line);

@@ -573,6 +573,14 @@ describe.each([sqliteBackend, postgresBackend])('TipStore contract on $name', (b
           'lagesbild_week_aggregates',
           'schema_migrations',
           'tips',
+          // The staff side's (src/store/staff/): staff, their sessions and sign-in tokens, triage, audit.
+          'audit_log',
+          'staff',
+          'staff_sessions',
+          'staff_signin_tokens',
+          'tip_inbox',
+          'tip_notes',
+          'tip_reads',
           ...(backend.name === 'SQLite' ? ['sqlite_sequence', 'tip_facts'] : []),
         ].sort(),
       );

@@ -1,3 +1,4 @@
+import { POSTGRES_MIGRATIONS } from '../../src/store/postgres/migrations.ts';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresTipStore } from '../../src/store/postgres/postgres-tip-store.ts';
@@ -39,11 +40,9 @@ describe('PostgreSQL store', () => {
     await Promise.all(stores.map((store) => store.close()));
     const sql = postgres(url, { max: 1 });
     try {
-      expect(await sql`SELECT version FROM schema_migrations ORDER BY version`).toEqual([
-        { version: 1 },
-        { version: 2 },
-        { version: 30 },
-      ]);
+      expect(await sql`SELECT version FROM schema_migrations ORDER BY version`).toEqual(
+        POSTGRES_MIGRATIONS.map(({ version }) => ({ version })),
+      );
     } finally {
       await sql.end();
     }

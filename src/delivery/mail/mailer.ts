@@ -32,6 +32,8 @@ export interface MailerDeps {
   tls?: ConnectionOptions;
   /** The clock that paces sending (MAIL_RATE_PER_MINUTE); real time by default. */
   pacerClock?: PacerClock;
+  /** TIP_EMAIL_CONTENT (full by default). */
+  content?: TipEmailOptions['content'];
 }
 
 /** SMTP through a pool when SMTP_URL is set; `.eml` files under DATA_DIR/mail-outbox otherwise. */
@@ -42,6 +44,7 @@ export function createMailer(mail: Config['mail'], deps: MailerDeps): TipMailer 
     to: mail.to,
     areaRecipients: mail.areaRecipients,
     siteHost: deps.siteHost,
+    content: deps.content,
   };
   return mail.smtpUrl ? createSmtpMailer(mail, deps, messageOptions) : createOutboxMailer(mail, deps, messageOptions);
 }

@@ -4,6 +4,7 @@ import { parseReference } from '../../store/reference.ts';
 import type { AcceptedTip } from '../../store/accepted-tip.ts';
 import { areaLabel, categoryLabel } from './labels.ts';
 import { tipEmailBody } from './tip-email-body.ts';
+import { tipSummaryBody } from './tip-email-summary-body.ts';
 
 /** What the message builder needs besides the tip. */
 export interface TipEmailOptions {
@@ -17,6 +18,8 @@ export interface TipEmailOptions {
   siteHost: string;
   /** Where tipsters are told to send additions (the confirmation page says the same). */
   publicContact?: string;
+  /** TIP_EMAIL_CONTENT: `summary` leaves the tipster's text out and links to the staff inbox at `siteOrigin`. */
+  content?: { mode: 'full' } | { mode: 'summary'; siteOrigin: string };
 }
 
 /** The address the public pages give for adding to a tip. */
@@ -74,7 +77,10 @@ export function buildTipEmail(accepted: AcceptedTip, options: TipEmailOptions): 
     date: new Date(accepted.acceptedAt),
     // RFC 3834: no out-of-office replies to a sender that reads nothing.
     headers: { 'Auto-Submitted': 'auto-generated' },
-    text: tipEmailBody(accepted, options.siteHost, options.publicContact ?? PUBLIC_CONTACT),
+    text:
+      options.content?.mode === 'summary'
+        ? tipSummaryBody(accepted, options.content.siteOrigin)
+        : tipEmailBody(accepted, options.siteHost, options.publicContact ?? PUBLIC_CONTACT),
     // No HTML part, no attachments, nothing fetched from disk or the network.
     disableFileAccess: true,
     disableUrlAccess: true,

@@ -1,3 +1,4 @@
+import { POSTGRES_STAFF_MIGRATIONS } from '../staff/postgres-staff-migrations.ts';
 import type { Pool } from './connect.ts';
 import { LAGESBILD_POSTGRES_MIGRATIONS } from './lagesbild/migrations.ts';
 
@@ -107,6 +108,7 @@ const TIP_MIGRATIONS: readonly PostgresMigration[] = [
       $$;
     `,
   },
+  ...POSTGRES_STAFF_MIGRATIONS,
 ];
 
 /** Every migration in version order: the tips', then the lägesbild's (30–39). */

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { SQLITE_STAFF_MIGRATIONS } from '../staff/sqlite-staff-migrations.ts';
 import { LAGESBILD_SQLITE_MIGRATIONS } from './lagesbild/migrations.ts';
 
 /**
@@ -57,6 +58,7 @@ const TIP_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  ...SQLITE_STAFF_MIGRATIONS,
 ];
 
 /** Every migration in version order: the tips', then the lägesbild's (30–39). */

@@ -1,0 +1,46 @@
+import type { Config } from '../config/config.ts';
+import { createSigninMailer } from '../delivery/mail/signin-mail.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Logger } from '../platform/logger.ts';
+import { createSigninLimiter } from '../staff/signin-limiter.ts';
+import type { StaffStore } from '../store/staff-store.ts';
+import type { StaffWebDeps } from '../web/staff/staff-deps.ts';
+
+/** The staff side's part of the composition root: its mailer, sign-in limiter and OIDC client. */
+export async function composeStaffWeb(
+  config: Config,
+  services: { staffStore: StaffStore; clock: Clock; logger: Logger },
+  identify: (address: string, now: number) => string,
+): Promise<StaffWebDeps & { close(): Promise<void> }> {
+  const { staffStore, clock, logger } = services;
+  const mailer = createSigninMailer(config.mail, {
+    dataDir: config.dataDir,
+    siteHost: config.siteUrl.hostname,
+    logger,
+  });
+  const oidcConfig = config.staff.oidc;
+  const oidc = oidcConfig
+    ? await (
+        await import('../staff/oidc-client.ts')
+      ).createOidcSignIn(oidcConfig, {
+        staff: staffStore,
+        clock,
+        redirectUri: new URL('/personal/inloggning/oidc/retur', config.siteUrl),
+        allowHttp: config.nodeEnv !== 'production',
+      })
+    : undefined;
+  return {
+    staff: staffStore,
+    clock,
+    logger,
+    config,
+    mailer,
+    limiter: createSigninLimiter(config.staff.signinRate, clock),
+    identify,
+    oidc,
+    async close() {
+      await mailer.close();
+      await staffStore.close();
+    },
+  };
+}

@@ -1,0 +1,188 @@
+import type {
+  AuditDetail,
+  CloseReason,
+  InboxFilter,
+  InboxRow,
+  StatusChange,
+  TipNote,
+  TipRecord,
+  TipStatus,
+} from '../staff-store.ts';
+import { decodeTip, type StoredTipRow } from '../stored-tip.ts';
+import type { Query } from './audit-query.ts';
+import { containsPattern } from './rows.ts';
+import { SqlWhere } from './sql-where.ts';
+
+/** How the two backends differ in the inbox's queries. */
+export interface InboxDialect {
+  style: '?' | '$';
+  /**
+   * A condition: the tip's description (`p`) or place (`q`) in `t.payload`
+   * matches the same LIKE pattern; `raw`, when given, first matches the
+   * stored JSON text itself (cheap), so only its matches are parsed.
+   */
+  textMatches(raw: string | undefined, p: string, q: string): string;
+}
+
+export const SQLITE_INBOX: InboxDialect = {
+  style: '?',
+  // The whole stored document is scanned first (cheap); only its matches are parsed to check the two fields.
+  textMatches: (raw, p, q) =>
+    `(${raw ? `t.payload LIKE ${raw} ESCAPE '\\' AND ` : ''}(json_extract(t.payload, '$.tip.description') LIKE ${p} ESCAPE '\\' OR json_extract(t.payload, '$.tip.place') LIKE ${q} ESCAPE '\\'))`,
+};
+
+export const POSTGRES_INBOX: InboxDialect = {
+  style: '$',
+  textMatches: (raw, p, q) =>
+    `(${raw ? `t.payload ILIKE ${raw} AND ` : ''}((t.payload::jsonb->'tip'->>'description') ILIKE ${p} OR (t.payload::jsonb->'tip'->>'place') ILIKE ${q}))`,
+};
+
+function where(filter: InboxFilter, dialect: InboxDialect, w: SqlWhere): SqlWhere {
+  if (filter.status !== undefined) w.add((p) => `i.status = ${p}`, filter.status);
+  if (filter.area !== undefined) w.add((p) => `i.area = ${p}`, filter.area);
+  if (filter.categories !== undefined) {
+    const list = filter.categories.length > 0 ? filter.categories : [''];
+    w.add((...ps) => `i.category IN (${ps.join(', ')})`, ...list);
+  }
+  if (filter.from !== undefined) w.add((p) => `i.accepted_at >= ${p}`, filter.from);
+  if (filter.to !== undefined) w.add((p) => `i.accepted_at < ${p}`, filter.to);
+  if (filter.assignee === 'none') w.add(() => 'i.assignee_id IS NULL');
+  else if (filter.assignee !== undefined) w.add((p) => `i.assignee_id = ${p}`, filter.assignee);
+  if (filter.text !== undefined && filter.text !== '') {
+    const pattern = containsPattern(filter.text);
+    const reference = filter.text.toUpperCase();
+    // JSON escapes quotes, backslashes and control characters: the stored text has them otherwise written.
+    // eslint-disable-next-line no-control-regex -- the characters JSON escapes are the point
+    const rawToo = !/["\\\u0000-\u001f]/.test(filter.text);
+    const values = rawToo ? [reference, pattern, pattern, pattern] : [reference, pattern, pattern];
+    w.add(
+      (ref, ...rest) =>
+        `(t.reference = ${ref} OR ${rawToo ? dialect.textMatches(rest[0], rest[1] ?? '', rest[2] ?? '') : dialect.textMatches(undefined, rest[0] ?? '', rest[1] ?? '')})`,
+      ...values,
+    );
+  }
+  return w;
+}
+
+/** One page of the inbox, newest first. */
+export function inboxListQuery(
+  filter: InboxFilter,
+  viewerId: number,
+  page: { offset: number; limit: number },
+  dialect: InboxDialect,
+): Query {
+  const w = new SqlWhere(dialect.style);
+  // A join, not NOT EXISTS in the select list: PostgreSQL hashed that subquery over all the viewer's reads.
+  const viewer = w.param(viewerId);
+  where(filter, dialect, w);
+  const text = `SELECT t.reference, i.accepted_at, i.category, i.area, i.happening_now, i.personal_data, i.status,
+      i.assignee_id, s.email AS assignee_email, (r.tip_id IS NULL) AS unread
+    FROM tip_inbox i JOIN tips t ON t.id = i.tip_id LEFT JOIN staff s ON s.id = i.assignee_id
+      LEFT JOIN tip_reads r ON r.tip_id = i.tip_id AND r.staff_id = ${viewer}
+    ${w.clause}
+    ORDER BY i.accepted_at DESC, i.tip_id DESC LIMIT ${w.param(page.limit)} OFFSET ${w.param(page.offset)}`;
+  return { text, params: w.params };
+}
+
+/** Counting stops here: beyond it the inbox says "more than 10,000" (an exact count of 100,000 rows costs tens of ms). */
+export const INBOX_COUNT_CAP = 10_000;
+
+/** The count as the inbox shows it: at most the cap, and whether more match. */
+export function cappedTotal(counted: number): { total: number; totalCapped: boolean } {
+  return { total: Math.min(counted, INBOX_COUNT_CAP), totalCapped: counted > INBOX_COUNT_CAP };
+}
+
+/** How many tips match, up to one more than the cap (the tips table is joined only for a text search). */
+export function inboxCountQuery(filter: InboxFilter, dialect: InboxDialect): Query {
+  const w = where(filter, dialect, new SqlWhere(dialect.style));
+  const join = filter.text ? 'JOIN tips t ON t.id = i.tip_id' : '';
+  return {
+    text: `SELECT count(*) AS n FROM (SELECT 1 FROM tip_inbox i ${join} ${w.clause} LIMIT ${w.param(INBOX_COUNT_CAP + 1)}) AS matching`,
+    params: w.params,
+  };
+}
+
+/** An inbox row as both backends return it. */
+export interface InboxSqlRow {
+  reference: string;
+  accepted_at: number;
+  category: string;
+  area: string;
+  happening_now: number | boolean;
+  personal_data: number | boolean;
+  status: string;
+  assignee_id: number | null;
+  assignee_email: string | null;
+  unread: number | boolean;
+}
+
+export function toInboxRow(row: InboxSqlRow): InboxRow {
+  return {
+    reference: row.reference,
+    acceptedAt: Number(row.accepted_at),
+    category: row.category,
+    area: row.area,
+    happeningNow: Boolean(row.happening_now),
+    personalData: Boolean(row.personal_data),
+    status: row.status as TipStatus,
+    assigneeId: row.assignee_id === null ? null : Number(row.assignee_id),
+    assigneeEmail: row.assignee_email,
+    unread: Boolean(row.unread),
+  };
+}
+
+/** A tip with its triage state, as both backends select it for the tip view. */
+export interface TipSqlRow extends StoredTipRow {
+  id: number;
+  status: string;
+  assignee_id: number | null;
+  assignee_email: string | null;
+  close_reason: string | null;
+  lagesbild_summary: string | null;
+  updated_at: number;
+  pending_jobs: number;
+}
+
+export const TIP_ROW_SELECT = `SELECT t.id, t.reference, t.accepted_at, t.language, t.payload,
+    i.status, i.assignee_id, s.email AS assignee_email, i.close_reason, i.lagesbild_summary, i.updated_at,
+    (SELECT count(*) FROM delivery_jobs j WHERE j.tip_id = t.id AND j.state IN ('pending', 'dead')) AS pending_jobs
+  FROM tips t JOIN tip_inbox i ON i.tip_id = t.id LEFT JOIN staff s ON s.id = i.assignee_id`;
+
+export function toTipRecord(row: TipSqlRow, notes: TipNote[]): TipRecord {
+  return {
+    tip: decodeTip(row),
+    triage: {
+      status: row.status as TipStatus,
+      assigneeId: row.assignee_id === null ? null : Number(row.assignee_id),
+      assigneeEmail: row.assignee_email,
+      closeReason: row.close_reason as CloseReason | null,
+      lagesbildSummary: row.lagesbild_summary,
+      updatedAt: Number(row.updated_at),
+    },
+    notes,
+    deliveryPending: Number(row.pending_jobs) > 0,
+  };
+}
+
+/** The columns a status change writes: the reason only when closed, the summary kept once written. */
+export function statusColumns(change: StatusChange): {
+  status: TipStatus;
+  reason: string | null;
+  summary: string | null;
+} {
+  return {
+    status: change.status,
+    reason: change.status === 'closed' ? change.reason : null,
+    summary: change.status === 'in-lagesbild' ? change.summary : null,
+  };
+}
+
+/** What the audit keeps of a status change: codes and the summary's length, never its text. */
+export function statusDetail(from: string, change: StatusChange): AuditDetail {
+  return {
+    from,
+    to: change.status,
+    ...(change.status === 'closed' ? { reason: change.reason } : {}),
+    ...(change.status === 'in-lagesbild' ? { summaryCharacters: [...change.summary].length } : {}),
+  };
+}

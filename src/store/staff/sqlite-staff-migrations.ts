@@ -1,0 +1,115 @@
+import type { Migration } from '../sqlite/migrations.ts';
+
+/**
+ * The staff side's tables on SQLite (versions 20–29 are the staff side's).
+ * `tip_inbox` is filled by a trigger on `tips`, so accepting a tip needs no
+ * change and its row is written in the tip's own transaction; it holds the
+ * allow-listed fields the inbox filters on (never the tipster's text) and
+ * the triage state. Notes, reads and the inbox row go when the retention
+ * purge deletes the tip (ON DELETE CASCADE); the audit trail stays for
+ * AUDIT_RETENTION_DAYS and a trigger refuses any UPDATE of it.
+ */
+export const SQLITE_STAFF_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 20,
+    name: 'staff, sessions, sign-in tokens, tip inbox, notes, reads, audit trail',
+    sql: `
+      CREATE TABLE staff (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        email TEXT NOT NULL UNIQUE,
+        display_name TEXT,
+        role TEXT NOT NULL CHECK (role IN ('reader', 'handler', 'admin')),
+        oidc_subject TEXT UNIQUE,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at INTEGER NOT NULL,
+        deactivated_at INTEGER
+      ) STRICT;
+
+      CREATE TABLE staff_sessions (
+        id_hash TEXT PRIMARY KEY,
+        staff_id INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+        csrf_token TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX staff_sessions_staff ON staff_sessions (staff_id);
+
+      CREATE TABLE staff_signin_tokens (
+        token_hash TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('email-link', 'oidc')),
+        staff_id INTEGER REFERENCES staff (id) ON DELETE CASCADE,
+        data TEXT,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX staff_signin_tokens_expires ON staff_signin_tokens (expires_at);
+
+      CREATE TABLE tip_inbox (
+        tip_id INTEGER PRIMARY KEY REFERENCES tips (id) ON DELETE CASCADE,
+        accepted_at INTEGER NOT NULL,
+        category TEXT NOT NULL,
+        area TEXT NOT NULL,
+        happening_now INTEGER NOT NULL,
+        personal_data INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'new'
+          CHECK (status IN ('new', 'triaged', 'in-lagesbild', 'closed')),
+        assignee_id INTEGER REFERENCES staff (id),
+        close_reason TEXT,
+        lagesbild_summary TEXT,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      -- One index per filter that leads, each carrying the other filter columns, so a count or a
+      -- filtered page is answered from the index without reading the rows.
+      CREATE INDEX tip_inbox_accepted ON tip_inbox (accepted_at, tip_id);
+      CREATE INDEX tip_inbox_status ON tip_inbox (status, accepted_at, area, category, assignee_id);
+      CREATE INDEX tip_inbox_area ON tip_inbox (area, accepted_at, status, category, assignee_id);
+      CREATE INDEX tip_inbox_category ON tip_inbox (category, accepted_at, status, area, assignee_id);
+      CREATE INDEX tip_inbox_assignee ON tip_inbox (assignee_id, accepted_at, status, area, category);
+
+      INSERT INTO tip_inbox (tip_id, accepted_at, category, area, happening_now, personal_data, updated_at)
+        SELECT id, accepted_at, json_extract(payload, '$.tip.category'), json_extract(payload, '$.tip.area'),
+               coalesce(json_extract(payload, '$.flags.happeningNow'), 0),
+               json_array_length(payload, '$.flags.personalData') > 0, accepted_at
+        FROM tips;
+
+      CREATE TRIGGER tips_inbox_row AFTER INSERT ON tips BEGIN
+        INSERT INTO tip_inbox (tip_id, accepted_at, category, area, happening_now, personal_data, updated_at)
+        VALUES (NEW.id, NEW.accepted_at, json_extract(NEW.payload, '$.tip.category'),
+                json_extract(NEW.payload, '$.tip.area'),
+                coalesce(json_extract(NEW.payload, '$.flags.happeningNow'), 0),
+                json_array_length(NEW.payload, '$.flags.personalData') > 0, NEW.accepted_at);
+      END;
+
+      CREATE TABLE tip_notes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        tip_id INTEGER NOT NULL REFERENCES tips (id) ON DELETE CASCADE,
+        author_id INTEGER NOT NULL REFERENCES staff (id),
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX tip_notes_tip ON tip_notes (tip_id, id);
+
+      CREATE TABLE tip_reads (
+        tip_id INTEGER NOT NULL REFERENCES tips (id) ON DELETE CASCADE,
+        staff_id INTEGER NOT NULL REFERENCES staff (id),
+        PRIMARY KEY (tip_id, staff_id)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        actor_id INTEGER,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        tip_reference TEXT,
+        detail TEXT
+      ) STRICT;
+      CREATE INDEX audit_log_at ON audit_log (at);
+      CREATE INDEX audit_log_actor ON audit_log (actor_id, at);
+      CREATE INDEX audit_log_tip ON audit_log (tip_reference, at);
+      CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log BEGIN
+        SELECT RAISE(ABORT, 'the audit trail is append-only');
+      END;
+    `,
+  },
+];
