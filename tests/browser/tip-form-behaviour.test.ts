@@ -264,7 +264,7 @@ describe('sending', () => {
     // Serve the real page with its token spoiled, as one that had expired would be refused.
     await context.route(tipUrl('en'), async (route) => {
       const response = await route.fetch();
-      const html = (await response.text()).replace(/v1\.\d+\.[A-Za-z0-9_-]{43}/g, 'v1.1.spoiled');
+      const html = (await response.text()).replace(/v2\.\d+\.[A-Za-z0-9_-]{43}/g, 'v2.1.spoiled');
       await route.fulfill({ response, body: html });
     });
     await gotoTipPage(page, tipUrl('en'));

@@ -1,6 +1,7 @@
 /**
  * The headers every response carries, whoever produced it (static file,
- * API, Astro-rendered page, error). One list, applied by the front layer.
+ * API, Astro-rendered page, refusal, error). One list, set by the edge on
+ * every Node response before anything answers (src/web/edge/edge.ts).
  */
 
 /**
@@ -35,7 +36,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Frame-Options': 'DENY',
 };
 
-/** Sets the security headers through any header setter (Hono Headers or a Node response). */
-export function applySecurityHeaders(set: (name: string, value: string) => void): void {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) set(name, value);
+const ENTRIES = Object.entries(SECURITY_HEADERS);
+
+/** Sets the security headers on a Node response; whatever is written later carries them. */
+export function setSecurityHeaders(outgoing: { setHeader(name: string, value: string): unknown }): void {
+  for (const [name, value] of ENTRIES) outgoing.setHeader(name, value);
 }

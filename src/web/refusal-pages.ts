@@ -1,0 +1,112 @@
+import { gzipSync } from 'node:zlib';
+import { chooseCoding } from '../http/accept-encoding.ts';
+import { minutesToWait, waitText } from '../components/tip-form/messages.ts';
+import { LOCALES, type Locale } from '../i18n/locales.ts';
+import { tipStrings } from '../i18n/tip/index.ts';
+import { REFUSAL_REASONS, refusalPath, TEMPLATE_WAIT, type RefusalReason } from '../schemas/tip-template.ts';
+import { compressTemplate, type CompressedTemplate } from './gzip-template.ts';
+import type { StaticSite } from './static-files.ts';
+
+/** A whole answer, ready to write to a Node response or to wrap in a Web Response. */
+export interface PageAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/**
+ * The prerendered pages for a form post refused before the form's logic
+ * (src/pages/tip-form/refused/), held in memory with their gzip forms: a
+ * refusal costs a lookup, never a rendering. "Too many" carries the wait in
+ * the language ("try again in about 7 minutes", with its plural form),
+ * filled into the prerendered page and remembered per minute count.
+ */
+export interface RefusalPages {
+  /** 429 with Retry-After: the flood limit refused a form post. */
+  tooMany(locale: Locale, retryAfterSeconds: number, acceptEncoding: string | undefined): PageAnswer;
+  /** 403, 400, 413 or 415: a form post from another site, unreadable, too large, or not a form. */
+  refused(reason: Exclude<RefusalReason, 'too-many'>, locale: Locale, acceptEncoding: string | undefined): PageAnswer;
+}
+
+export const REFUSAL_STATUS: Readonly<Record<RefusalReason, number>> = {
+  'too-many': 429,
+  'cross-site': 403,
+  malformed: 400,
+  'too-large': 413,
+  unsupported: 415,
+};
+
+interface Encoded {
+  identity: Buffer;
+  gzip: Buffer;
+}
+
+/** Filled "too many" pages kept, per language and minute count; more are rebuilt (a cheap fill, not a rendering). */
+const MAX_WAITS = 256;
+
+export function loadRefusalPages(site: StaticSite): RefusalPages {
+  const fixed = new Map<string, Encoded>();
+  const tooManyTemplates = new Map<Locale, CompressedTemplate>();
+  for (const locale of LOCALES) {
+    for (const reason of REFUSAL_REASONS) {
+      const html = site.text(refusalPath(locale, reason));
+      if (!html) throw new Error(`the refusal page ${refusalPath(locale, reason)} is missing; rebuild`);
+      if (reason === 'too-many') {
+        if (!html.includes(TEMPLATE_WAIT)) throw new Error(`${refusalPath(locale, reason)} has no wait placeholder`);
+        tooManyTemplates.set(locale, compressTemplate(html, [TEMPLATE_WAIT]));
+      } else {
+        const identity = Buffer.from(html);
+        fixed.set(`${locale}/${reason}`, { identity, gzip: gzipSync(identity, { level: 9 }) });
+      }
+    }
+  }
+
+  const waits = new Map<string, Encoded>();
+  const tooManyPage = (locale: Locale, minutes: number): Encoded => {
+    const key = `${locale}/${minutes}`;
+    const known = waits.get(key);
+    if (known) return known;
+    const template = tooManyTemplates.get(locale);
+    if (!template) throw new Error(`no "too many" page for ${locale}`);
+    const values = { [TEMPLATE_WAIT]: escapeHtml(waitText(tipStrings(locale), minutes * 60)) };
+    const encoded = { identity: Buffer.from(template.text(values)), gzip: template.gzip(values) };
+    if (waits.size >= MAX_WAITS) waits.clear();
+    waits.set(key, encoded);
+    return encoded;
+  };
+
+  return {
+    tooMany(locale, retryAfterSeconds, acceptEncoding) {
+      const answer = pageAnswer(429, tooManyPage(locale, minutesToWait(retryAfterSeconds)), acceptEncoding);
+      answer.headers['Retry-After'] = String(retryAfterSeconds);
+      return answer;
+    },
+    refused(reason, locale, acceptEncoding) {
+      const page = fixed.get(`${locale}/${reason}`);
+      if (!page) throw new Error(`no refusal page ${reason} for ${locale}`);
+      return pageAnswer(REFUSAL_STATUS[reason], page, acceptEncoding);
+    },
+  };
+}
+
+function pageAnswer(status: number, page: Encoded, acceptEncoding: string | undefined): PageAnswer {
+  const gzip = chooseCoding(acceptEncoding, ['gzip']) === 'gzip';
+  const body = gzip ? page.gzip : page.identity;
+  const headers: Record<string, string> = {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Vary: 'Accept-Encoding',
+    'Content-Length': String(body.byteLength),
+  };
+  if (gzip) headers['Content-Encoding'] = 'gzip';
+  return { status, headers, body };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** A Buffer as the plain bytes a Web Response takes, without copying them. */
+export function asBytes(buffer: Buffer): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength);
+}
