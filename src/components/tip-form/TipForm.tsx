@@ -87,8 +87,12 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
     document.addEventListener('pointerdown', this.press, true);
     document.addEventListener('pointerup', this.release, true);
     document.addEventListener('pointercancel', this.release, true);
-    // A no-JavaScript send that came back with errors: take the person to them (GOV.UK).
-    if (Object.keys(errors).length > 0) this.focusNext = SUMMARY_ID;
+    // A no-JavaScript send that came back with an answer (errors, a hold, a refusal): take the
+    // person to it (GOV.UK). The page was opened at it (#tip-answer), which focuses it too.
+    const { rateLimitedSeconds, heldForPersonalData } = this.props;
+    if (Object.keys(errors).length > 0 || rateLimitedSeconds !== undefined || heldForPersonalData?.length) {
+      this.focusNext = ANSWER_ID;
+    }
     this.setState({ hydrated: true });
   }
 
@@ -240,7 +244,7 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
 
     return (
       <div class="tip-page">
-        <div id={ANSWER_ID} class="tip-answer">
+        <div id={ANSWER_ID} class="tip-answer" tabindex={-1}>
           <ErrorSummary t={t} errors={summary} targetOf={this.targetOf} />
           {outcome && <OutcomeNotice t={t} paths={paths} outcome={outcome} />}
           {heldForPersonalData && heldForPersonalData.length > 0 && (

@@ -14,8 +14,10 @@ export const SUBMIT_ID = 'tip-submit';
 export const SUMMARY_ID = 'tip-error-summary';
 /**
  * The top of the tip page's answer (error summary, notices), first in the
- * main content: the no-JavaScript form posts to `<page>#tip-answer`, so the
- * page that comes back opens there.
+ * main content and focusable: the no-JavaScript form posts to
+ * `<page>#tip-answer`, so the page that comes back opens there with it
+ * focused (a browser focuses a focusable fragment target), and a screen
+ * reader starts with the answer.
  */
 export const ANSWER_ID = 'tip-answer';
 /** The box a sender ticks to send a text with personal data as it is (without JavaScript). */
