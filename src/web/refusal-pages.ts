@@ -5,6 +5,7 @@ import { LOCALES, type Locale } from '../i18n/locales.ts';
 import { tipStrings } from '../i18n/tip/index.ts';
 import { REFUSAL_REASONS, refusalPath, TEMPLATE_WAIT, type RefusalReason } from '../schemas/tip-template.ts';
 import { compressTemplate, type CompressedTemplate } from './gzip-template.ts';
+import { withSecurityHeaders } from './edge/secured-response.ts';
 import type { StaticSite } from './static-files.ts';
 
 /** A whole answer, ready to write to a Node response or to wrap in a Web Response. */
@@ -39,6 +40,21 @@ export const REFUSAL_STATUS: Readonly<Record<RefusalReason, number>> = {
 interface Encoded {
   identity: Buffer;
   gzip: Buffer;
+  /** The head of each, built once (the security headers included). */
+  identityHeaders: Record<string, string>;
+  gzipHeaders: Record<string, string>;
+}
+
+function encoded(identity: Buffer, gzip: Buffer): Encoded {
+  const head = (body: Buffer, coding?: string): Record<string, string> =>
+    withSecurityHeaders({
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Vary: 'Accept-Encoding',
+      ...(coding ? { 'Content-Encoding': coding } : {}),
+      'Content-Length': String(body.byteLength),
+    });
+  return { identity, gzip, identityHeaders: head(identity), gzipHeaders: head(gzip, 'gzip') };
 }
 
 /** Filled "too many" pages kept, per language and minute count; more are rebuilt (a cheap fill, not a rendering). */
@@ -56,7 +72,7 @@ export function loadRefusalPages(site: StaticSite): RefusalPages {
         tooManyTemplates.set(locale, compressTemplate(html, [TEMPLATE_WAIT]));
       } else {
         const identity = Buffer.from(html);
-        fixed.set(`${locale}/${reason}`, { identity, gzip: gzipSync(identity, { level: 9 }) });
+        fixed.set(`${locale}/${reason}`, encoded(identity, gzipSync(identity, { level: 9 })));
       }
     }
   }
@@ -69,17 +85,17 @@ export function loadRefusalPages(site: StaticSite): RefusalPages {
     const template = tooManyTemplates.get(locale);
     if (!template) throw new Error(`no "too many" page for ${locale}`);
     const values = { [TEMPLATE_WAIT]: escapeHtml(waitText(tipStrings(locale), minutes * 60)) };
-    const encoded = { identity: Buffer.from(template.text(values)), gzip: template.gzip(values) };
+    const page = encoded(Buffer.from(template.text(values)), template.gzip(values));
     if (waits.size >= MAX_WAITS) waits.clear();
-    waits.set(key, encoded);
-    return encoded;
+    waits.set(key, page);
+    return page;
   };
 
   return {
     tooMany(locale, retryAfterSeconds, acceptEncoding) {
       const answer = pageAnswer(429, tooManyPage(locale, minutesToWait(retryAfterSeconds)), acceptEncoding);
-      answer.headers['Retry-After'] = String(retryAfterSeconds);
-      return answer;
+      // Per answer: the seconds change with every request.
+      return { ...answer, headers: { ...answer.headers, 'Retry-After': String(retryAfterSeconds) } };
     },
     refused(reason, locale, acceptEncoding) {
       const page = fixed.get(`${locale}/${reason}`);
@@ -89,17 +105,12 @@ export function loadRefusalPages(site: StaticSite): RefusalPages {
   };
 }
 
+const GZIP_ONLY = ['gzip'] as const;
+
 function pageAnswer(status: number, page: Encoded, acceptEncoding: string | undefined): PageAnswer {
-  const gzip = chooseCoding(acceptEncoding, ['gzip']) === 'gzip';
-  const body = gzip ? page.gzip : page.identity;
-  const headers: Record<string, string> = {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Cache-Control': 'no-store',
-    Vary: 'Accept-Encoding',
-    'Content-Length': String(body.byteLength),
-  };
-  if (gzip) headers['Content-Encoding'] = 'gzip';
-  return { status, headers, body };
+  return chooseCoding(acceptEncoding, GZIP_ONLY) === 'gzip'
+    ? { status, headers: page.gzipHeaders, body: page.gzip }
+    : { status, headers: page.identityHeaders, body: page.identity };
 }
 
 function escapeHtml(text: string): string {

@@ -6,6 +6,7 @@ import { getMimeType } from 'hono/utils/mime';
 import { chooseCoding, type Coding } from '../http/accept-encoding.ts';
 import { LOCALES } from '../i18n/locales.ts';
 import { notFoundPathFor } from '../i18n/routes.ts';
+import { withSecurityHeaders } from './edge/secured-response.ts';
 
 /**
  * The prerendered site (dist/client, under 1 MB with its .br/.gz twins),
@@ -22,7 +23,7 @@ interface Variant {
   encoding?: Coding;
   /** Differs per encoding: each variant is its own representation. */
   etag: string;
-  /** The response headers of this variant, built once. */
+  /** The response headers of this variant, the security headers included, built once. */
   headers: Readonly<Record<string, string>>;
 }
 
@@ -84,7 +85,7 @@ export async function loadStaticSite(clientDir: string): Promise<StaticSite> {
       if (hasVariants) headers.Vary = 'Accept-Encoding';
       if (encoding) headers['Content-Encoding'] = encoding;
       headers['Content-Length'] = String(variantBody.byteLength);
-      return { body: variantBody, encoding, etag, headers };
+      return { body: variantBody, encoding, etag, headers: withSecurityHeaders(headers) };
     };
     const compressed = async (encoding: Coding, suffix: string): Promise<Variant | undefined> =>
       present.has(`${file}${suffix}`)
@@ -118,8 +119,7 @@ function variantFor(file: StaticFile, acceptEncoding: string | undefined): Varia
 
 /**
  * Answers a GET or HEAD for a file of the built site straight on the Node
- * response (the security headers are already on it); false when the path
- * is not a file of the site.
+ * response; false when the path is not a file of the site.
  */
 export function serveStaticFile(
   site: StaticSite,

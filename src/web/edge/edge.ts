@@ -12,7 +12,7 @@ import type { Logger } from '../../platform/logger.ts';
 import type { PageAnswer, RefusalPages } from '../refusal-pages.ts';
 import type { RequestListener } from './http-server.ts';
 import { logRequest } from './request-log.ts';
-import { setSecurityHeaders } from './security-headers.ts';
+import { withSecurityHeaders } from './secured-response.ts';
 
 /** Where tips are posted: the API (JSON, answered in JSON) or a tip page (the form without JavaScript, answered with pages). */
 export type TipPostKind = 'api' | 'page';
@@ -41,8 +41,8 @@ export interface EdgeDeps {
 /**
  * The edge: every request passes here first, before any framework.
  *
- * 1. A request id and the security headers (on the Node response, so every
- *    answer written after carries them, whoever writes it).
+ * 1. A request id. (The security headers are in every head written, whoever
+ *    writes it: the server's responses are `SecuredResponse`s.)
  * 2. For a POST: the client is named once per connection (`nameClient`),
  *    and a client whose flood-limit refusal is remembered is refused at
  *    once, whatever it posts to: JSON 429 under /api, otherwise the
@@ -79,9 +79,23 @@ export function createEdge(deps: EdgeDeps): RequestListener {
     finish(context, incoming, outgoing, path);
   };
 
+  // A flood is refused with the same few answers (per language and second to wait): build each once.
+  const jsonRefusals = new Map<string, PlainAnswer>();
+  const tooManyJson = (incoming: IncomingMessage, retryAfterSeconds: number) => {
+    const locale = localeOf(incoming);
+    const key = `${locale}:${retryAfterSeconds}`;
+    let answer = jsonRefusals.get(key);
+    if (!answer) {
+      const built = withLength(rateLimitedAnswer(locale, retryAfterSeconds));
+      answer = { ...built, headers: withSecurityHeaders(built.headers) };
+      if (jsonRefusals.size >= 64) jsonRefusals.clear();
+      jsonRefusals.set(key, answer);
+    }
+    return answer;
+  };
   const tooMany = (incoming: IncomingMessage, path: string, api: boolean, refusal: LimitDecision) =>
     api
-      ? withLength(rateLimitedAnswer(localeOf(incoming), refusal.retryAfterSeconds))
+      ? tooManyJson(incoming, refusal.retryAfterSeconds)
       : refusalPages.tooMany(localeOfPath(path), refusal.retryAfterSeconds, header(incoming, 'accept-encoding'));
 
   const crossSite = (incoming: IncomingMessage, path: string, api: boolean) =>
@@ -100,7 +114,6 @@ export function createEdge(deps: EdgeDeps): RequestListener {
       refusedAs: undefined,
     };
     attachRequestContext(incoming, context);
-    setSecurityHeaders(outgoing);
     const url = incoming.url ?? '/';
     const query = url.indexOf('?');
     const path = query === -1 ? url : url.slice(0, query);

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { SecuredResponse } from './secured-response.ts';
 
 /** Time limits against slow clients (slowloris): bodies are small, pages are quick. */
 export interface Timeouts {
@@ -26,7 +27,7 @@ export const PRODUCTION_TIMEOUTS: Timeouts = {
 /** What answers every request: the edge (src/web/edge/edge.ts). */
 export type RequestListener = (incoming: IncomingMessage, outgoing: ServerResponse) => void;
 
-/** Listens on `host:port` (0: any free port) with the timeouts. */
+/** Listens on `host:port` (0: any free port) with the timeouts; every response carries the security headers. */
 export function listen(
   listener: RequestListener,
   { host, port }: { host: string; port: number },
@@ -38,6 +39,7 @@ export function listen(
       requestTimeout: timeouts.requestMs,
       keepAliveTimeout: timeouts.keepAliveMs,
       connectionsCheckingInterval: timeouts.checkEveryMs,
+      ServerResponse: SecuredResponse,
     },
     listener,
   );

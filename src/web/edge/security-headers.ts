@@ -1,7 +1,7 @@
 /**
  * The headers every response carries, whoever produced it (static file,
- * API, Astro-rendered page, refusal, error). One list, set by the edge on
- * every Node response before anything answers (src/web/edge/edge.ts).
+ * API, Astro-rendered page, refusal, error). One list, written with every
+ * response's head (src/web/edge/secured-response.ts).
  */
 
 /**
@@ -35,10 +35,3 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
 };
-
-const ENTRIES = Object.entries(SECURITY_HEADERS);
-
-/** Sets the security headers on a Node response; whatever is written later carries them. */
-export function setSecurityHeaders(outgoing: { setHeader(name: string, value: string): unknown }): void {
-  for (const [name, value] of ENTRIES) outgoing.setHeader(name, value);
-}
