@@ -89,7 +89,7 @@ describe('rate limits at POST /api/tips and the tip page', () => {
     expect(got.slice(10)).toEqual([429, 429, 429, 429]);
   });
 
-  it('answers every refusal of a flood alike: the first from the route, the rest at the door (flood gate)', async () => {
+  it('answers every refusal of a flood alike, the first as the rest (all at the edge)', async () => {
     server = await startServer({ env: { RATE_LIMIT_CLIENT_POSTS: '2/10m' } });
     const url = server.url;
     const send = () =>
