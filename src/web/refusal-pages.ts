@@ -78,6 +78,7 @@ export function loadRefusalPages(site: StaticSite): RefusalPages {
   }
 
   const waits = new Map<string, Encoded>();
+  const waitHeads = new Map<string, Record<string, string>>();
   const tooManyPage = (locale: Locale, minutes: number): Encoded => {
     const key = `${locale}/${minutes}`;
     const known = waits.get(key);
@@ -94,8 +95,15 @@ export function loadRefusalPages(site: StaticSite): RefusalPages {
   return {
     tooMany(locale, retryAfterSeconds, acceptEncoding) {
       const answer = pageAnswer(429, tooManyPage(locale, minutesToWait(retryAfterSeconds)), acceptEncoding);
-      // Per answer: the seconds change with every request.
-      return { ...answer, headers: { ...answer.headers, 'Retry-After': String(retryAfterSeconds) } };
+      // A flood gets the same few answers (per second to wait): each head is built once.
+      const key = `${retryAfterSeconds}/${answer.headers['Content-Encoding'] ?? 'identity'}/${locale}`;
+      let headers = waitHeads.get(key);
+      if (!headers) {
+        headers = withSecurityHeaders({ ...answer.headers, 'Retry-After': String(retryAfterSeconds) });
+        if (waitHeads.size >= MAX_WAITS) waitHeads.clear();
+        waitHeads.set(key, headers);
+      }
+      return { ...answer, headers };
     },
     refused(reason, locale, acceptEncoding) {
       const page = fixed.get(`${locale}/${reason}`);
