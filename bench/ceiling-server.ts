@@ -1,30 +1,32 @@
-// The benchmarks' ceiling: a bare Hono route that answers 201, behind the
-// same front layer (request log, security headers, client address) and the
-// same Node server options as the real service. Not part of the product.
+// A matched ceiling for `npm run bench`: bare Hono on @hono/node-server, in
+// its own Node process, answering every request with exactly the status,
+// headers and body the service answered to the scenario's request (captured
+// in the same run, passed as a JSON file in CEILING_RESPONSE). No request
+// log, no security headers of its own, no limits: only what the service's
+// answer costs to route and write. It imports nothing of the service.
+import { readFileSync } from 'node:fs';
+import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { configFromEnvironment } from '../src/config/config.ts';
-import { createLogger } from '../src/platform/logger.ts';
-import { clientAddress } from '../src/http/client-address.ts';
-import { createFrontApp } from '../src/web/front-app.ts';
-import { CLIENT_DIR } from '../src/web/build-output.ts';
-import { listen } from '../src/web/http-server.ts';
-import { loadStaticSite } from '../src/web/static-files.ts';
 
-const config = configFromEnvironment();
-const logger = createLogger(config.logLevel);
-const api = new Hono();
-api.post('/ceiling', (c) => c.json({ ok: true }, 201));
-const app = createFrontApp({
-  logger,
-  api,
-  clientAddress: clientAddress(config.trustProxy),
-  dynamicPages: new Hono(),
-  site: await loadStaticSite(CLIENT_DIR),
-});
-const server = await listen(app.fetch, config);
-const address = server.address();
-logger.info({
-  msg: 'listening',
-  url: `http://${config.host}:${typeof address === 'object' && address ? address.port : 0}/`,
-});
+/** One response as the bench captured it (bench/lib/capture.ts). */
+interface CapturedResponse {
+  status: number;
+  headers: Record<string, string>;
+  bodyBase64: string;
+}
+
+const file = process.env.CEILING_RESPONSE;
+if (!file) throw new Error('CEILING_RESPONSE: the captured response to answer with (a JSON file)');
+const captured = JSON.parse(readFileSync(file, 'utf8')) as CapturedResponse;
+const bytes = Buffer.from(captured.bodyBase64, 'base64');
+const body = bytes.byteLength === 0 ? null : new Uint8Array(bytes);
+const { status, headers } = captured;
+
+const app = new Hono();
+app.all('*', () => new Response(body, { status, headers }));
+
+const server = serve(
+  { fetch: app.fetch, hostname: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 0) },
+  (info) => console.log(JSON.stringify({ msg: 'listening', url: `http://${info.address}:${info.port}/` })),
+);
 process.once('SIGTERM', () => server.close(() => process.exit(0)));

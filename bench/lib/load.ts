@@ -2,6 +2,8 @@ import autocannon from 'autocannon';
 
 export interface LoadFigures {
   requestsPerSecond: number;
+  /** Responses received in the run. */
+  requests: number;
   p50Ms: number;
   p99Ms: number;
   /** Responses by status code. */
@@ -36,6 +38,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   );
   return {
     requestsPerSecond: result.requests.average,
+    requests: result.requests.total,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     statuses,

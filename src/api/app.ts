@@ -1,13 +1,8 @@
 import { Hono } from 'hono';
-import { errorResponder, type FieldMessages } from './error-response.ts';
-import { NotFoundError } from '../http/errors.ts';
-import type { Logger } from '../platform/logger.ts';
 import { healthRoutes, type HealthDeps } from './routes/health.ts';
 import { tipRoutes, type TipRouteDeps } from './routes/tips.ts';
 
 export interface ApiDeps {
-  logger: Logger;
-  fieldMessages: FieldMessages;
   health: HealthDeps;
   tips: TipRouteDeps;
   /** The OpenAPI 3.1 document served at /api/openapi.json (built once at start-up). */
@@ -16,16 +11,24 @@ export interface ApiDeps {
   extraRoutes?: Record<string, Hono>;
 }
 
-/** The API, mounted by the front layer under `/api`. Routes know services only through `deps`. */
+/** Where the API is mounted. */
+export const API_PREFIX = '/api';
+
+/**
+ * The API's routes, mounted by the web's router under `/api`. JSON only;
+ * routes know services only through `deps`. Errors, unknown paths and wrong
+ * methods are answered by `errorResponder` (src/api/error-response.ts),
+ * which the router calls for every path under `/api`: a sub-app's own
+ * onError would wrap every route in a promise.
+ */
 export function createApiApp(deps: ApiDeps): Hono {
   const api = new Hono();
   api.route('/health', healthRoutes(deps.health));
   api.route('/tips', tipRoutes(deps.tips));
-  api.get('/openapi.json', (c) => c.json(deps.openApi));
-  for (const [path, routes] of Object.entries(deps.extraRoutes ?? {})) api.route(path, routes);
-  api.all('*', () => {
-    throw new NotFoundError('no such API route');
+  const openApi = JSON.stringify(deps.openApi);
+  api.get('/openapi.json', function openApiDocument() {
+    return new Response(openApi, { headers: { 'Content-Type': 'application/json' } });
   });
-  api.onError(errorResponder(deps.logger, deps.fieldMessages));
+  for (const [path, routes] of Object.entries(deps.extraRoutes ?? {})) api.route(path, routes);
   return api;
 }

@@ -3,16 +3,19 @@ import { API_MESSAGES } from '../i18n/api/index.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { localeFromAcceptLanguage } from '../i18n/negotiate.ts';
 import type { Logger } from '../platform/logger.ts';
-import { ClientError, RateLimitedError, ValidationError } from '../http/errors.ts';
+import {
+  ClientError,
+  MethodNotAllowedError,
+  RateLimitedError,
+  UnauthorizedError,
+  ValidationError,
+} from '../http/errors.ts';
+import { noteRefusal, requestContextOf } from '../http/request-context.ts';
 
 declare module 'hono' {
   interface ContextVariableMap {
-    /** The language the answer should be in, when the route knows it (e.g. the form's `lang`). */
+    /** The language the answer should be in, when the route knows it (e.g. the submission's `lang`). */
     answerLocale: Locale;
-    /** Which client error refused the request (logged on its request line). */
-    refusedAs: string;
-    /** Set by routes that answer a no-JavaScript form post with a whole page instead of JSON. */
-    errorPage: (error: ClientError) => Promise<Response | undefined>;
   }
 }
 
@@ -20,32 +23,25 @@ declare module 'hono' {
 export type FieldMessages = (locale: Locale, code: string) => string;
 
 /**
- * The one place where errors become HTTP responses. Client errors get their
- * status and a localized message (never the internal one); a form post gets a
- * whole page when its route registered one; anything else is logged and
- * answered with a plain 500 that reveals nothing.
+ * The one place where errors become the API's HTTP responses. Client errors
+ * get their status, the headers that status needs (`WWW-Authenticate` on a
+ * 401, `Allow` on a 405, `Retry-After` on a 429) and a localized message
+ * (never the internal one); anything else is logged and answered with a
+ * plain 500 that reveals nothing. The API answers JSON only: pages are the
+ * web's (src/web/).
  */
 export function errorResponder(logger: Logger, fieldMessages: FieldMessages) {
-  return async function respondToError(error: Error, c: Context): Promise<Response> {
+  return function respondToError(error: Error, c: Context): Response {
     const locale = c.get('answerLocale') ?? localeFromAcceptLanguage(c.req.header('Accept-Language'));
     if (!(error instanceof ClientError)) {
       logger.error({
-        requestId: c.get('requestId'),
+        requestId: requestContextOf(c)?.requestId,
         err: { name: error.name, message: error.message, stack: error.stack },
       });
       return toResponse(jsonAnswer(500, { code: 'internal', message: API_MESSAGES[locale].internal }));
     }
-    c.set('refusedAs', error.name);
-    const page = await c.get('errorPage')?.(error);
-    if (page) return page;
-    const body: Record<string, unknown> = { code: error.code, message: API_MESSAGES[locale][apiCode(error.code)] };
-    if (error instanceof ValidationError) {
-      body.fields = Object.fromEntries(
-        Object.entries(error.fields).map(([field, code]) => [field, { code, message: fieldMessages(locale, code) }]),
-      );
-    }
-    if (error instanceof RateLimitedError) return toResponse(rateLimitedAnswer(locale, error.retryAfterSeconds));
-    return toResponse(jsonAnswer(error.status, body));
+    noteRefusal(c, error.name);
+    return toResponse(clientErrorAnswer(error, locale, fieldMessages));
   };
 }
 
@@ -56,9 +52,25 @@ export interface PlainAnswer {
   body: string;
 }
 
+/** The JSON answer to a client error, in a language. */
+export function clientErrorAnswer(error: ClientError, locale: Locale, fieldMessages: FieldMessages): PlainAnswer {
+  if (error instanceof RateLimitedError) return rateLimitedAnswer(locale, error.retryAfterSeconds);
+  const body: Record<string, unknown> = { code: error.code, message: API_MESSAGES[locale][apiCode(error.code)] };
+  if (error instanceof ValidationError) {
+    body.fields = Object.fromEntries(
+      Object.entries(error.fields).map(([field, code]) => [field, { code, message: fieldMessages(locale, code) }]),
+    );
+  }
+  const answer = jsonAnswer(error.status, body);
+  if (error instanceof UnauthorizedError) answer.headers['WWW-Authenticate'] = error.challenge;
+  if (error instanceof MethodNotAllowedError) answer.headers.Allow = error.allow.join(', ');
+  return answer;
+}
+
 /**
  * The JSON answer to a request refused by a rate limit. Also written by the
- * flood gate (src/web/flood-gate.ts) in front of Hono, so both are this.
+ * edge (src/web/edge/) for a client whose refusal is remembered, so every
+ * refusal of a flood is this.
  */
 export function rateLimitedAnswer(locale: Locale, retryAfterSeconds: number): PlainAnswer {
   const answer = jsonAnswer(429, {
@@ -84,7 +96,7 @@ function jsonAnswer(status: number, error: Record<string, unknown>): PlainAnswer
  * socket, where Hono's `c.header()` would build a Web Headers object
  * (measurable when refusing a flood).
  */
-function toResponse({ status, headers, body }: PlainAnswer): Response {
+export function toResponse({ status, headers, body }: PlainAnswer): Response {
   return new Response(body, { status, headers });
 }
 

@@ -51,7 +51,8 @@ function submissionJsonSchema(): JsonSchema {
     description: 'The signed token the tip page was served with (at least MIN_FILL_SECONDS old, at most 24 hours).',
   });
   Object.assign(properties.idempotencyKey ?? {}, {
-    description: 'The same key within 24 hours returns the same reference and stores nothing new.',
+    description:
+      'The same key within 24 hours with the same content returns the same reference and stores nothing new; with other content it is refused (409).',
   });
   return schema;
 }
@@ -106,13 +107,10 @@ export function openApiDocument(siteUrl: string, extras: OpenApiExtras = {}): Re
         post: {
           summary: 'Send a tip',
           description:
-            'JSON gets JSON. A form post (application/x-www-form-urlencoded, the form without JavaScript) gets a whole HTML page in the form language: the confirmation (200) or the form with errors (422). Cross-site browser posts are refused (403).',
+            'JSON in, JSON out. (The form without JavaScript posts to the tip page itself, not here.) Cross-site browser posts are refused (403); a client flooding posts is refused (429).',
           requestBody: {
             required: true,
-            content: {
-              'application/json': { schema: { $ref: '#/components/schemas/TipSubmission' } },
-              'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/TipSubmission' } },
-            },
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/TipSubmission' } } },
           },
           responses: {
             '201': {
@@ -127,11 +125,11 @@ export function openApiDocument(siteUrl: string, extras: OpenApiExtras = {}): Re
                 },
               },
             },
-            '200': { description: 'Form post: the confirmation page.', content: { 'text/html': {} } },
             '400': errorResponse('The body could not be parsed.'),
             '403': errorResponse('A cross-site browser post.'),
             '413': errorResponse('The body is over 64 KB.'),
-            '415': errorResponse('Not JSON and not a form post.'),
+            '409': errorResponse('The idempotency key was used within 24 hours for other content.'),
+            '415': errorResponse('Not JSON (a form post included).'),
             '422': errorResponse('Field errors (or a missing, forged, expired or too fresh form token).'),
             '429': {
               ...errorResponse('Too many requests; see Retry-After.'),

@@ -10,7 +10,6 @@ import type { StaffWebDeps } from '../web/staff/staff-deps.ts';
 export async function composeStaffWeb(
   config: Config,
   services: { staffStore: StaffStore; clock: Clock; logger: Logger },
-  identify: (address: string, now: number) => string,
 ): Promise<StaffWebDeps & { close(): Promise<void> }> {
   const { staffStore, clock, logger } = services;
   const mailer = createSigninMailer(config.mail, {
@@ -36,7 +35,6 @@ export async function composeStaffWeb(
     config,
     mailer,
     limiter: createSigninLimiter(config.staff.signinRate, clock),
-    identify,
     oidc,
     async close() {
       await mailer.close();

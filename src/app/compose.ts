@@ -80,13 +80,12 @@ export async function composeServerServices(config: Config, overrides: Overrides
   const appSecret = resolveAppSecret(config);
   const limiter = await createTipRateLimiter({ limits: config.rateLimits, clock, logger });
   const worker = config.worker.inProcess ? startWorker({ store, mailer, clock, logger, config }) : undefined;
-  const identify = createClientIdentifier(appSecret);
   return {
     ...services,
     limiter,
     formTokens: formTokens(appSecret, config.minFillSeconds),
-    identify,
+    identify: createClientIdentifier(appSecret),
     worker,
-    staffWeb: await composeStaffWeb(config, services, (address, now) => identify(address, now)),
+    staffWeb: await composeStaffWeb(config, services),
   };
 }

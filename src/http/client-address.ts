@@ -1,20 +1,7 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, MiddlewareHandler } from 'hono';
-import { nodeRequestOf } from './node-request.ts';
 import type { TrustProxy } from '../config/trust-proxy.ts';
 import { normaliseAddress } from '../limits/ip-address.ts';
 
-declare module 'hono' {
-  interface ContextVariableMap {
-    /**
-     * The client's address as far as TRUST_PROXY lets us know it. It only
-     * feeds the rate limiter's keyed hash: never log, store or echo it.
-     */
-    clientAddress: string;
-  }
-}
-
-/** Used when there is no socket (in-process `app.request()`); all such requests share one limit. */
+/** Used when there is no socket address; all such requests share one limit. */
 export const UNKNOWN_ADDRESS = 'unknown';
 
 /**
@@ -56,26 +43,4 @@ export function resolveClientAddress(
 function isTrusted(address: string | undefined, trustProxy: Extract<TrustProxy, { kind: 'cidrs' }>): boolean {
   if (address === undefined || address === UNKNOWN_ADDRESS) return false;
   return trustProxy.list.check(address, address.includes(':') ? 'ipv6' : 'ipv4');
-}
-
-/**
- * Sets `c.var.clientAddress` for every request, from the socket
- * (`@hono/node-server`'s conninfo) and X-Forwarded-For per TRUST_PROXY.
- */
-export function clientAddress(trustProxy: TrustProxy): MiddlewareHandler {
-  return async function clientAddress(c, next) {
-    let socketAddress: string | undefined;
-    try {
-      socketAddress = getConnInfo(c).remote.address;
-    } catch {
-      // No Node socket behind this request (e.g. `app.request()` in tests).
-    }
-    c.set('clientAddress', resolveClientAddress(socketAddress, c.req.header('x-forwarded-for'), trustProxy));
-    await next();
-  };
-}
-
-/** The connection (socket) a request came on, to remember per-connection facts by; undefined without one. */
-export function connectionOf(c: Context): object | undefined {
-  return nodeRequestOf(c)?.socket;
 }

@@ -5,7 +5,7 @@
  * get a localized text chosen by `code`.
  */
 export abstract class ClientError extends Error {
-  abstract readonly status: 400 | 401 | 403 | 404 | 413 | 415 | 422 | 429;
+  abstract readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429;
   abstract readonly code: string;
 
   constructor(message?: string) {
@@ -30,6 +30,12 @@ export class UnauthorizedError extends ClientError {
   override readonly name = 'UnauthorizedError';
   readonly status = 401;
   readonly code = 'unauthorized';
+  /** The `WWW-Authenticate` challenge every 401 carries (RFC 9110 §11.6.1). */
+  readonly challenge: string;
+  constructor(challenge: string, message?: string) {
+    super(message);
+    this.challenge = challenge;
+  }
 }
 
 /** A form post that another site made the browser send. */
@@ -43,6 +49,25 @@ export class NotFoundError extends ClientError {
   override readonly name = 'NotFoundError';
   readonly status = 404;
   readonly code = 'not_found';
+}
+
+/** A known route asked with a method it does not answer; `allow` lists those it does (the `Allow` header). */
+export class MethodNotAllowedError extends ClientError {
+  override readonly name = 'MethodNotAllowedError';
+  readonly status = 405;
+  readonly code = 'method_not_allowed';
+  readonly allow: readonly string[];
+  constructor(allow: readonly string[]) {
+    super(`allowed: ${allow.join(', ')}`);
+    this.allow = allow;
+  }
+}
+
+/** An idempotency key used within 24 hours for other content: the second submission is refused, not dropped. */
+export class IdempotencyKeyReusedError extends ClientError {
+  override readonly name = 'IdempotencyKeyReusedError';
+  readonly status = 409;
+  readonly code = 'idempotency_key_reused';
 }
 
 /** The body is larger than the route allows (checked before parsing). */

@@ -4,12 +4,7 @@ import { readBodyText } from './request-body.ts';
 
 export type SubmissionKind = 'json' | 'form';
 
-/** Which of the two accepted content types a request has; undefined for any other. */
-export function submissionKind(c: Context): SubmissionKind | undefined {
-  return submissionKindOf(c.req.header('Content-Type'));
-}
-
-/** `submissionKind` from the Content-Type header's value. */
+/** Which of the two submission content types a Content-Type header names; undefined for any other. */
 export function submissionKindOf(contentType: string | undefined): SubmissionKind | undefined {
   const type = contentType?.split(';')[0]?.trim().toLowerCase();
   if (type === 'application/json') return 'json';
@@ -17,39 +12,50 @@ export function submissionKindOf(contentType: string | undefined): SubmissionKin
   return undefined;
 }
 
+/** A submission's fields, as a flat record. */
+export type SubmissionFields = Record<string, unknown>;
+
 /**
- * Reads a submission body as a flat record: JSON must be an object; a form
- * must not repeat a field (a browser never does for this form). A body over
- * `limit` bytes is refused before it is parsed.
+ * Reads a JSON submission (the API's): `application/json` only (415 for any
+ * other type, a form post included), at most `limit` bytes (413), parsed
+ * (400). Arrays, strings and numbers are readable JSON but not a
+ * submission: they come back as `{ value }`, which the schema refuses (422).
  */
-export async function readSubmissionBody(
-  c: Context,
-  limit: number,
-): Promise<{ kind: SubmissionKind; fields: Record<string, unknown> }> {
-  const kind = submissionKind(c);
-  if (!kind) throw new UnsupportedContentTypeError(`content type ${c.req.header('Content-Type') ?? '(none)'}`);
+export async function readJsonSubmission(c: Context, limit: number): Promise<SubmissionFields> {
+  assertKind(c, 'json');
   const text = await readBodyText(c, limit);
-  if (kind === 'json') {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw new MalformedBodyError('invalid JSON');
-    }
-    // Arrays, strings and numbers are readable JSON but not a submission: the schema refuses them (422).
-    return {
-      kind,
-      fields:
-        typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-          ? (parsed as Record<string, unknown>)
-          : { value: parsed },
-    };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new MalformedBodyError('invalid JSON');
   }
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as SubmissionFields)
+    : { value: parsed };
+}
+
+/**
+ * Reads a form post (the web's form without JavaScript):
+ * `application/x-www-form-urlencoded` only (415), at most `limit` bytes
+ * (413); a repeated field is refused (400: a browser never repeats one of
+ * this form's fields).
+ */
+export async function readFormSubmission(c: Context, limit: number): Promise<Record<string, string>> {
+  assertKind(c, 'form');
+  const text = await readBodyText(c, limit);
   // No prototype: a field named "__proto__" must stay a field (and be refused by the schema).
   const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of new URLSearchParams(text)) {
-    if (Object.hasOwn(fields, name)) throw new MalformedBodyError(`repeated form field`);
+    if (Object.hasOwn(fields, name)) throw new MalformedBodyError('repeated form field');
     fields[name] = value;
   }
-  return { kind, fields };
+  return fields;
+}
+
+function assertKind(c: Context, kind: SubmissionKind): void {
+  const contentType = c.req.header('Content-Type');
+  if (submissionKindOf(contentType) !== kind) {
+    throw new UnsupportedContentTypeError(`content type ${contentType ?? '(none)'}`);
+  }
 }

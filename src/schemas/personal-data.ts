@@ -46,6 +46,18 @@ export function detectPersonalData(text: string): PersonalDataKind[] {
   return found;
 }
 
+/**
+ * The one rule for holding a send back, used by the island (before it
+ * sends) and by the server (for the form without JavaScript): a description
+ * that seems to hold personal data is sent only once the sender has seen the
+ * warning and chosen to send it as it is. Returns what was found while the
+ * send must wait; empty when it may go.
+ */
+export function personalDataToConfirm(description: string, confirmed: boolean): PersonalDataKind[] {
+  if (confirmed) return [];
+  return detectPersonalData(description);
+}
+
 /** One occurrence of personal data in a text: [start, end) in UTF-16 code units. */
 export interface PersonalDataSpan {
   kind: PersonalDataKind;

@@ -1,3 +1,4 @@
+import type { PersonalDataKind } from './personal-data.ts';
 import type { TipField, TipFieldErrors } from './tip.ts';
 
 /**
@@ -21,7 +22,18 @@ export type TipFormState =
       errors: TipFieldErrors;
       /** Set when the last send was refused as too many tips: the notice shows above the kept form (429). */
       rateLimitedSeconds?: number;
+      /**
+       * Set when a send without JavaScript was held because the text seems to
+       * hold personal data: the form asks the sender to change it or confirm.
+       */
+      heldForPersonalData?: PersonalDataKind[];
     }
-  | { kind: 'confirmation'; reference: string }
-  /** Refused before the body was read (the flood limit), so there are no values to keep. */
-  | { kind: 'rate-limited'; retryAfterSeconds: number };
+  | { kind: 'confirmation'; reference: string };
+
+/** The HTTP status of the tip page in a state. */
+export function tipPageStatus(state: TipFormState): 200 | 409 | 422 | 429 {
+  if (state.kind !== 'form') return 200;
+  if (state.rateLimitedSeconds !== undefined) return 429;
+  if (state.errors.form === 'form.keyReused') return 409;
+  return Object.keys(state.errors).length > 0 ? 422 : 200;
+}

@@ -37,6 +37,7 @@ export const TIP_ERROR_CODES = [
   'form.invalid',
   'form.expired',
   'form.tooFast',
+  'form.keyReused',
 ] as const;
 export type TipErrorCode = (typeof TIP_ERROR_CODES)[number];
 

@@ -31,10 +31,20 @@ export interface ClaimedEmailRow extends StoredTipRow {
   attempts: number;
 }
 
+function decodePayload(text: string): PayloadV1 {
+  const payload = JSON.parse(text) as PayloadV1;
+  if (payload.v !== 1) throw new Error(`unknown tip payload version ${String(payload.v)}`);
+  return payload;
+}
+
+/** Only the tip's fields from a stored payload (to compare a repeated submission with). */
+export function decodePayloadTip(text: string): Tip {
+  return decodePayload(text).tip;
+}
+
 /** Rebuilds the tip from a stored row. */
 export function decodeTip(row: StoredTipRow): AcceptedTip {
-  const payload = JSON.parse(row.payload) as PayloadV1;
-  if (payload.v !== 1) throw new Error(`unknown tip payload version ${String(payload.v)}`);
+  const payload = decodePayload(row.payload);
   return {
     reference: row.reference,
     acceptedAt: Number(row.accepted_at),

@@ -9,6 +9,12 @@ import type { AcceptedTip, Channel } from './accepted-tip.ts';
  * both. Every time comes in as an argument (the injected clock), never from
  * the system clock, and nothing about the sender is ever stored.
  */
+/** A tip found by its idempotency key: its reference and what was stored. */
+export interface KeyedTip {
+  reference: string;
+  tip: Tip;
+}
+
 export interface TipStore {
   /**
    * Stores the tip and one delivery job per channel in one transaction and
@@ -18,11 +24,13 @@ export interface TipStore {
    */
   acceptTip(input: AcceptTipInput): Promise<AcceptTipResult>;
   /**
-   * The reference an idempotency key got within the 24 hours before `now`,
-   * if any: the tip route answers a repeated submission with it before the
-   * tip limits are counted, so a retry is never refused as too many tips.
+   * The tip an idempotency key was used for within the 24 hours before
+   * `now`, if any, with its reference: the submission use case answers a
+   * repeated submission with it before the tip limits are counted (so a
+   * retry is never refused as too many tips), and compares the content, so a
+   * key reused for other content is refused rather than silently dropped.
    */
-  findByIdempotencyKey(idempotencyKey: string, now: number): Promise<string | undefined>;
+  findByIdempotencyKey(idempotencyKey: string, now: number): Promise<KeyedTip | undefined>;
   /** Counts one discarded honeypot post; nothing of its content is kept. */
   recordHoneypot(now: number): Promise<void>;
   /** Operator figures for `GET /api/health/details`. */

@@ -2,10 +2,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { primedHmacSha256 } from '../platform/primed-hmac.ts';
 
 /**
- * The signed form token: when the form was served, signed with a key derived
- * from APP_SECRET. It proves the post comes from a form we served, not too
- * fast (a bot) and not too late. It is reusable within its lifetime: volume
- * is the rate limiter's job (THREATS #9).
+ * The signed form token: when the form was served (in milliseconds, so the
+ * minimum fill time is measured exactly, not from a second rounded down),
+ * signed with a key derived from APP_SECRET. It proves the post comes from a
+ * form we served, not too fast (a bot) and not too late. It is reusable
+ * within its lifetime: volume is the rate limiter's job (THREATS #9).
  */
 
 export const FORM_TOKEN_MAX_AGE_SECONDS = 24 * 60 * 60;
@@ -27,20 +28,20 @@ export function formTokens(appSecret: string, minFillSeconds: number): FormToken
   const sign = (payload: string) => mac(payload).toString('base64url');
   return {
     issue(nowMs) {
-      const payload = `v1.${Math.floor(nowMs / 1000)}`;
+      const payload = `v2.${Math.floor(nowMs)}`;
       return `${payload}.${sign(payload)}`;
     },
     check(token, nowMs) {
       if (!token) return 'missing';
-      const match = /^(v1\.(\d{1,12}))\.([A-Za-z0-9_-]{43})$/.exec(token);
+      const match = /^(v2\.(\d{1,15}))\.([A-Za-z0-9_-]{43})$/.exec(token);
       if (!match) return 'invalid';
       const [, payload = '', issuedText = '', signature = ''] = match;
       const expected = Buffer.from(sign(payload));
       const given = Buffer.from(signature);
       if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid';
-      const ageSeconds = nowMs / 1000 - Number(issuedText);
-      if (ageSeconds > FORM_TOKEN_MAX_AGE_SECONDS) return 'expired';
-      if (ageSeconds < minFillSeconds) return 'too-fast';
+      const ageMs = nowMs - Number(issuedText);
+      if (ageMs > FORM_TOKEN_MAX_AGE_SECONDS * 1000) return 'expired';
+      if (ageMs < minFillSeconds * 1000) return 'too-fast';
       return undefined;
     },
   };

@@ -25,7 +25,7 @@ export async function loadAstroPages(entry: URL): Promise<PageRenderer> {
   const { handler } = (await import(entry.href)) as { handler: AstroNodeHandler };
   return {
     async render(c, internalPath, locals, headers = {}) {
-      // The front layer has already set the security headers on it.
+      // Its head carries the security headers whatever Astro writes (a SecuredResponse).
       const outgoing = nodeResponseOf(c);
       if (!outgoing) throw new Error('Astro pages can only be rendered by the Node server');
       // A fresh GET for the internal route: Astro never sees the client's

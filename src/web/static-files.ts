@@ -1,48 +1,65 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
-import type { MiddlewareHandler } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
-
-const INTERNAL_PREFIX = '/tip-form/';
+import { chooseCoding, type Coding } from '../http/accept-encoding.ts';
+import { LOCALES } from '../i18n/locales.ts';
+import { notFoundPathFor } from '../i18n/routes.ts';
+import { withSecurityHeaders } from './edge/secured-response.ts';
 
 /**
  * The prerendered site (dist/client, under 1 MB with its .br/.gz twins),
- * held in memory and served from there. Measured against @hono/node-server's
- * serveStatic, which stats and streams the file on every request, this
- * serves an info page at several times the rate, which is what lets the
- * front layer absorb a spike of visitors (see README "Benchmarks"). Only
- * paths that exist in the build are ever answered: a request path is a map
- * key, never joined onto the file system.
+ * held in memory and served from there by the edge, before any framework.
+ * Measured against @hono/node-server's serveStatic, which stats and streams
+ * the file on every request, this serves an info page at several times the
+ * rate, which is what lets the site absorb a spike of visitors (see README
+ * "Benchmarks"). Only paths that exist in the build are ever answered: a
+ * request path is a map key, never joined onto the file system.
  */
 
 interface Variant {
-  body: Uint8Array<ArrayBuffer>;
-  encoding?: 'br' | 'gzip';
+  body: Buffer;
+  encoding?: Coding;
   /** Differs per encoding: each variant is its own representation. */
   etag: string;
+  /** The response headers of this variant, the security headers included, built once. */
+  headers: Readonly<Record<string, string>>;
 }
 
 interface StaticFile {
-  type: string;
-  cacheControl: string;
   identity: Variant;
   br?: Variant;
   gzip?: Variant;
+  /** The codings it comes in, in the server's order of preference. */
+  codings: readonly Coding[];
 }
 
 export interface StaticSite {
-  /** The file for a URL path ("/en/agreement/" finds en/agreement/index.html). */
+  /** The file for a public URL path ("/en/agreement/" finds en/agreement/index.html). */
   get(path: string): StaticFile | undefined;
-  /** A file's body (uncompressed), for pages the front layer serves itself, e.g. localized 404s. */
+  /** A file's body (uncompressed) by its path in the build, public or not (templates, 404 pages). */
   text(path: string): string | undefined;
 }
+
+/** Prerendered but never served as themselves: the tip form's templates and refusal pages. */
+const INTERNAL_PREFIX = '/tip-form/';
+/** The 404 pages are answers to unknown paths (status 404), never a page of their own (status 200). */
+const NOT_FOUND_PATHS = new Set(
+  LOCALES.flatMap((locale) => [notFoundPathFor(locale), `${notFoundPathFor(locale)}index.html`]),
+);
 
 function cachePolicy(path: string, type: string): string {
   if (path.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
   // Pages are never stored, so a shared device keeps no copy of them.
   if (type.startsWith('text/html')) return 'no-store';
   return 'public, max-age=3600';
+}
+
+/** Text types are served as UTF-8 and say so (Astro builds every text file in UTF-8). */
+function contentType(file: string): string {
+  const type = getMimeType(file) ?? 'application/octet-stream';
+  return type.startsWith('text/') && !type.includes('charset') ? `${type}; charset=utf-8` : type;
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -58,59 +75,69 @@ export async function loadStaticSite(clientDir: string): Promise<StaticSite> {
   for (const file of files) {
     if (file.endsWith('.br') || file.endsWith('.gz')) continue;
     const urlPath = `/${relative(clientDir, file).split(sep).join('/')}`;
-    const type = getMimeType(file) ?? 'application/octet-stream';
-    const body = new Uint8Array(await readFile(file));
+    const type = contentType(file);
+    const cacheControl = cachePolicy(urlPath, type);
+    const body = await readFile(file);
     const hash = createHash('sha256').update(body).digest('base64url').slice(0, 22);
-    const variant = async (encoding: 'br' | 'gzip', suffix: string): Promise<Variant | undefined> =>
+    const hasVariants = present.has(`${file}.br`) || present.has(`${file}.gz`);
+    const variant = (variantBody: Buffer, etag: string, encoding?: Coding): Variant => {
+      const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': cacheControl, ETag: etag };
+      if (hasVariants) headers.Vary = 'Accept-Encoding';
+      if (encoding) headers['Content-Encoding'] = encoding;
+      headers['Content-Length'] = String(variantBody.byteLength);
+      return { body: variantBody, encoding, etag, headers: withSecurityHeaders(headers) };
+    };
+    const compressed = async (encoding: Coding, suffix: string): Promise<Variant | undefined> =>
       present.has(`${file}${suffix}`)
-        ? { body: new Uint8Array(await readFile(`${file}${suffix}`)), encoding, etag: `"${hash}-${encoding}"` }
+        ? variant(await readFile(`${file}${suffix}`), `"${hash}-${encoding}"`, encoding)
         : undefined;
     const entry: StaticFile = {
-      type,
-      cacheControl: cachePolicy(urlPath, type),
-      identity: { body, etag: `"${hash}"` },
-      br: await variant('br', '.br'),
-      gzip: await variant('gzip', '.gz'),
+      identity: variant(body, `"${hash}"`),
+      br: await compressed('br', '.br'),
+      gzip: await compressed('gzip', '.gz'),
+      codings: [],
     };
+    entry.codings = (['br', 'gzip'] as const).filter((coding) => entry[coding]);
     byPath.set(urlPath, entry);
     if (urlPath.endsWith('/index.html')) byPath.set(urlPath.slice(0, -'index.html'.length), entry);
   }
   return {
-    // The tip-form templates (and nothing else under /tip-form/) are the server's own, never public.
-    get: (path) => (path.startsWith(INTERNAL_PREFIX) ? undefined : byPath.get(path)),
+    get: (path) => (path.startsWith(INTERNAL_PREFIX) || NOT_FOUND_PATHS.has(path) ? undefined : byPath.get(path)),
     text: (path) => {
       const entry = byPath.get(path);
-      return entry && new TextDecoder().decode(entry.identity.body);
+      return entry && entry.identity.body.toString('utf8');
     },
   };
 }
 
-/** The best variant the client accepts: Brotli, then gzip, then the file as it is. */
+/** The variant the client's Accept-Encoding allows best (RFC 9110; see `chooseCoding`). */
 function variantFor(file: StaticFile, acceptEncoding: string | undefined): Variant {
-  if (acceptEncoding) {
-    if (file.br && /\bbr\b/.test(acceptEncoding)) return file.br;
-    if (file.gzip && /\bgzip\b/.test(acceptEncoding)) return file.gzip;
-  }
-  return file.identity;
+  if (file.codings.length === 0) return file.identity;
+  const coding = chooseCoding(acceptEncoding, file.codings);
+  return (coding && file[coding]) || file.identity;
 }
 
-/** Answers GET and HEAD for files of the built site; everything else falls through. */
-export function staticFiles(site: StaticSite): MiddlewareHandler {
-  return async function staticFiles(c, next) {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const file = site.get(c.req.path);
-    if (!file) return next();
-    const variant = variantFor(file, c.req.header('Accept-Encoding'));
-    const headers: Record<string, string> = {
-      'Content-Type': file.type,
-      'Cache-Control': file.cacheControl,
-      ETag: variant.etag,
-    };
-    if (file.br || file.gzip) headers.Vary = 'Accept-Encoding';
-    if (c.req.header('If-None-Match') === variant.etag) return c.body(null, 304, headers);
-    if (variant.encoding) headers['Content-Encoding'] = variant.encoding;
-    headers['Content-Length'] = String(variant.body.byteLength);
-    if (c.req.method === 'HEAD') return c.body(null, 200, headers);
-    return c.body(variant.body, 200, headers);
-  };
+/**
+ * Answers a GET or HEAD for a file of the built site straight on the Node
+ * response; false when the path is not a file of the site.
+ */
+export function serveStaticFile(
+  site: StaticSite,
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+  path: string,
+): boolean {
+  const file = site.get(path);
+  if (!file) return false;
+  const variant = variantFor(file, incoming.headers['accept-encoding']);
+  if (incoming.headers['if-none-match'] === variant.etag) {
+    const { 'Content-Length': _length, 'Content-Encoding': _encoding, ...headers } = variant.headers;
+    outgoing.writeHead(304, headers);
+    outgoing.end();
+    return true;
+  }
+  outgoing.writeHead(200, variant.headers);
+  if (incoming.method === 'HEAD') outgoing.end();
+  else outgoing.end(variant.body);
+  return true;
 }

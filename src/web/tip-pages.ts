@@ -14,12 +14,7 @@ export type TipPageRenderer = (c: Context, locale: Locale, state: TipFormState) 
 export function tipPageRenderer(pages: PageRenderer): TipPageRenderer {
   return (c, locale, state) => {
     // The page goes straight to the socket, so headers set on the Hono context would be lost.
-    const retryAfter =
-      state.kind === 'rate-limited'
-        ? state.retryAfterSeconds
-        : state.kind === 'form'
-          ? state.rateLimitedSeconds
-          : undefined;
+    const retryAfter = state.kind === 'form' ? state.rateLimitedSeconds : undefined;
     const headers: Record<string, string> = retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) };
     return pages.render(c, `/tip-form/${locale}/`, { tipForm: state }, headers);
   };
@@ -43,15 +38,15 @@ export function newIdempotencyKey(): string {
 export function tipPageRoutes(deps: { templates: TipTemplates; formTokens: FormTokens; clock: Clock }): Hono {
   const app = new Hono();
   for (const locale of LOCALES) {
-    app.get(pathFor('report', locale), (c) =>
-      deps.templates.respond(
+    app.get(pathFor('report', locale), function tipPage(c) {
+      return deps.templates.respond(
         c,
         locale,
         c.req.query('category'),
         deps.formTokens.issue(deps.clock()),
         newIdempotencyKey(),
-      ),
-    );
+      );
+    });
   }
   return app;
 }

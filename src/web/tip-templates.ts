@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { chooseCoding } from '../http/accept-encoding.ts';
 import { LOCALES, type Locale } from '../i18n/locales.ts';
 import { CATEGORY_IDS } from '../schemas/tip-options.ts';
 import { ANY_CATEGORY, TEMPLATE_IDEMPOTENCY_KEY, TEMPLATE_TOKEN, templatePath } from '../schemas/tip-template.ts';
@@ -25,6 +26,8 @@ export interface TipTemplates {
   ): Response;
 }
 
+const GZIP_ONLY = ['gzip'] as const;
+
 export function loadTipTemplates(site: StaticSite): TipTemplates {
   const templates = new Map<string, CompressedTemplate>();
   for (const locale of LOCALES) {
@@ -49,7 +52,7 @@ export function loadTipTemplates(site: StaticSite): TipTemplates {
         'Cache-Control': 'no-store',
         Vary: 'Accept-Encoding',
       };
-      if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
+      if (chooseCoding(c.req.header('Accept-Encoding'), GZIP_ONLY) === 'gzip') {
         headers['Content-Encoding'] = 'gzip';
         return c.body(new Uint8Array(template.gzip(values)), 200, headers);
       }

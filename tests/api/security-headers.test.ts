@@ -1,7 +1,12 @@
+import { STATUS_CODES } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
-/** THREATS #14: every response of every kind of route carries the security headers. */
+/**
+ * THREATS #14: every response of every kind of route carries the security
+ * headers, its real status with the real reason phrase (never "422 OK"),
+ * and, when it is HTML, `charset=utf-8`.
+ */
 
 let server: TestServer;
 beforeAll(async () => {
@@ -25,6 +30,10 @@ function expectSecurityHeaders(response: Response, what: string) {
   expect(h('cross-origin-opener-policy'), `${what}: COOP`).toBe('same-origin');
   expect(h('cross-origin-resource-policy'), `${what}: CORP`).toBe('same-origin');
   expect(h('set-cookie'), `${what}: no cookies`).toBe('');
+  expect(response.statusText, `${what}: reason phrase`).toBe(STATUS_CODES[response.status]);
+  if (h('content-type').startsWith('text/html')) {
+    expect(h('content-type'), `${what}: charset`).toBe('text/html; charset=utf-8');
+  }
 }
 
 async function firstAsset(): Promise<string> {
@@ -65,12 +74,28 @@ describe('security headers on every kind of response', () => {
     [
       'tip page rendered by Astro (no-JavaScript post with errors, 422)',
       () =>
-        fetch(`${server.url}/api/tips`, {
+        fetch(`${server.url}/en/report/`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
           body: 'lang=en&category=nonsense',
         }),
     ],
+    [
+      'refusal page of a form post (cross-site, 403, prerendered)',
+      () =>
+        fetch(`${server.url}/ar/report/`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'cross-site' },
+          body: 'a=b',
+        }),
+    ],
+    [
+      'refusal page of a form post (not a form, 415, prerendered)',
+      () => fetch(`${server.url}/tipsa/`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' }),
+    ],
+    ['API 405', () => fetch(`${server.url}/api/tips`, { method: 'DELETE' })],
+    ['page 405', () => fetch(`${server.url}/en/agreement/`, { method: 'POST', body: 'x' })],
+    ['the 404 page asked for by its own path', () => fetch(`${server.url}/404/`)],
   ];
   for (const [what, request] of cases) {
     it(what, async () => {
@@ -86,5 +111,54 @@ describe('security headers on every kind of response', () => {
     const sv = await fetch(`${server.url}/missing/`);
     expect(sv.status).toBe(404);
     expect(await sv.text()).toMatch(/<html[^>]+lang="sv"/);
+  });
+
+  it('the 404 pages are never answered as pages of their own (404, not 200)', async () => {
+    for (const path of ['/404/', '/en/404/', '/ar/404/', '/404/index.html']) {
+      expect((await fetch(`${server.url}${path}`)).status, path).toBe(404);
+    }
+  });
+});
+
+describe('wrong methods on known routes: 405 with Allow', () => {
+  it('the API', async () => {
+    const cases: [string, string, string][] = [
+      ['/api/tips', 'GET', 'POST'],
+      ['/api/tips', 'PUT', 'POST'],
+      ['/api/health', 'POST', 'GET, HEAD'],
+      ['/api/openapi.json', 'DELETE', 'GET, HEAD'],
+      ['/api/intake/claim', 'GET', 'POST'],
+    ];
+    for (const [path, method, allow] of cases) {
+      const response = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { Authorization: 'Bearer nope' },
+      });
+      // The intake routes check the token first: without one, the answer is 401 either way.
+      if (path.startsWith('/api/intake')) {
+        expect(response.status, `${method} ${path}`).toBe(401);
+        continue;
+      }
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(response.headers.get('allow'), `${method} ${path}`).toBe(allow);
+      expect(await response.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
+    }
+  });
+
+  it('pages, the tip page included', async () => {
+    const page = await fetch(`${server.url}/overenskommelsen/`, { method: 'PUT', body: 'x' });
+    expect(page.status).toBe(405);
+    expect(page.headers.get('allow')).toBe('GET, HEAD');
+    const tipPage = await fetch(`${server.url}/en/report/`, { method: 'DELETE' });
+    expect(tipPage.status).toBe(405);
+    expect(tipPage.headers.get('allow')).toBe('GET, HEAD, POST');
+    const options = await fetch(`${server.url}/api/tips`, { method: 'OPTIONS' });
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toBe('POST');
+  });
+
+  it('unknown paths stay 404', async () => {
+    expect((await fetch(`${server.url}/api/nothing`, { method: 'DELETE' })).status).toBe(404);
+    expect((await fetch(`${server.url}/nothing/`, { method: 'PUT', body: 'x' })).status).toBe(404);
   });
 });

@@ -55,6 +55,20 @@ describe('the signed form token', () => {
     expect(body.error.fields.form.message.length).toBeGreaterThan(10);
   });
 
+  it('measures the fill time exactly: served at x.999 s, 2.5 s later is too fast, 3 s later is not', async () => {
+    // Tokens once carried whole seconds rounded down, which let a form sent 2–3 s after it was served through.
+    server.clock.advance(999 - (server.clock() % 1000));
+    const form = await servedForm();
+    server.clock.advance(2_500);
+    const early = await post(form);
+    expect(early.status).toBe(422);
+    expect(await formError(early)).toBe('form.tooFast');
+    server.clock.advance(499);
+    expect(await formError(await post(form))).toBe('form.tooFast');
+    server.clock.advance(1);
+    expect((await post(form)).status).toBe(201);
+  });
+
   it('is accepted between MIN_FILL_SECONDS and 24 hours, and refused after', async () => {
     const form = await servedForm();
     server.clock.advance(3_000);

@@ -19,7 +19,7 @@ async function statuses(n: number, send: (i: number) => Promise<{ status: number
   return result;
 }
 
-describe('rate limits at POST /api/tips', () => {
+describe('rate limits at POST /api/tips and the tip page', () => {
   it('accepts the per-client tip limit, then answers 429 with Retry-After and a localized message naming other ways', async () => {
     server = await startServer({ env: { RATE_LIMIT_CLIENT_TIPS: '3/10m' } });
     const url = server.url;
@@ -46,7 +46,39 @@ describe('rate limits at POST /api/tips', () => {
     expect(page.body).toContain('trygghet@huge.se');
     // What they wrote is still in the form, ready to send later.
     expect(page.body).toContain(fields.description);
-    expect(page.body).toMatch(/<form[^>]*action="\/api\/tips"/);
+    expect(page.body).toMatch(/<form[^>]*action="\/ar\/report\/#tip-answer"/);
+  });
+
+  it('refuses a client at its tip limit whatever it posts: a honeypot post gets the 429 a person would', async () => {
+    server = await startServer({ env: { RATE_LIMIT_CLIENT_TIPS: '1/10m' } });
+    const url = server.url;
+    const from = { localAddress: '127.0.0.26' };
+    expect((await postTipJson(url, fields, from)).status).toBe(201);
+    const person = await postTipJson(url, fields, from);
+    const bot = await postTipJson(url, { ...fields, website: 'http://spam.example' }, from);
+    expect(bot.status).toBe(429);
+    // The same answer but for the time, which may have moved a second between the two.
+    const stable = ({ status, headers, body }: { status: number; headers: Record<string, unknown>; body: string }) => {
+      const { date: _date, 'retry-after': _retry, 'content-length': _length, ...rest } = headers;
+      const { error } = JSON.parse(body) as { error: Record<string, unknown> };
+      return { status, rest, code: error.code, message: error.message };
+    };
+    expect(stable(bot)).toEqual(stable(person));
+  });
+
+  it('refuses a flooder’s form posts with the prerendered "too many tips" page in the form’s language', async () => {
+    server = await startServer({ env: { RATE_LIMIT_CLIENT_POSTS: '2/10m' } });
+    const url = server.url;
+    const from = { lang: 'en' as const, localAddress: '127.0.0.27', headers: { Origin: url } };
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push(await postTipForm(url, { category: 'nonsense' }, from));
+    expect(statuses.map((answer) => answer.status)).toEqual([422, 422, 429, 429]);
+    const [first, second] = statuses.slice(2);
+    expect(first?.body).toBe(second?.body);
+    expect(first?.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(first?.body).toMatch(/<html[^>]*lang="en"/);
+    expect(first?.body).toContain('Too many tips right now');
+    expect(Number(first?.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('refuses a flood of posts, valid or not, at the per-client post limit', async () => {
@@ -57,7 +89,7 @@ describe('rate limits at POST /api/tips', () => {
     expect(got.slice(10)).toEqual([429, 429, 429, 429]);
   });
 
-  it('answers every refusal of a flood alike: the first from the route, the rest at the door (flood gate)', async () => {
+  it('answers every refusal of a flood alike, the first as the rest (all at the edge)', async () => {
     server = await startServer({ env: { RATE_LIMIT_CLIENT_POSTS: '2/10m' } });
     const url = server.url;
     const send = () =>

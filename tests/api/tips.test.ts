@@ -6,7 +6,11 @@ import { LOCALES } from '../../src/i18n/locales.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { postTipForm, postTipJson, rawRequest, referenceIn, servedForm } from '../helpers/tip-client.ts';
 
-/** POST /api/tips: content types, status codes, localized errors (limits raised: this file is not about them). */
+/**
+ * POST /api/tips (JSON) and POST to the tip page (the form without
+ * JavaScript): content types, status codes, localized errors, pages in the
+ * form's language (limits raised: this file is not about them).
+ */
 
 const RAISED_LIMITS = {
   RATE_LIMIT_CLIENT_POSTS: '10000/1m',
@@ -87,22 +91,45 @@ describe('refusing what a client got wrong, never with a 5xx', () => {
     expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'malformed_body' } });
   });
 
-  it('400 for a form that repeats a field', async () => {
-    const response = await rawRequest(tipsUrl(), {
+  it('400 for a form that repeats a field: a page in the form’s language', async () => {
+    const response = await rawRequest(`${server.url}/en/report/`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: 'category=drugs&category=other',
     });
     expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.body).toMatch(/<html[^>]*lang="en"/);
+    expect(response.body).toContain('The tip could not be read');
   });
 
-  it('415 for other content types', async () => {
-    for (const type of ['text/plain', 'multipart/form-data; boundary=x', 'application/xml']) {
+  it('415 for anything but JSON at the API, a form post included (never a page)', async () => {
+    for (const type of [
+      'application/x-www-form-urlencoded',
+      'text/plain',
+      'multipart/form-data; boundary=x',
+      'application/xml',
+    ]) {
       const response = await rawRequest(tipsUrl(), { method: 'POST', headers: { 'Content-Type': type }, body: 'x' });
       expect(response.status, type).toBe(415);
+      expect(response.headers['content-type'], type).toMatch(/^application\/json/);
+      expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'unsupported_content_type' } });
     }
     const none = await rawRequest(tipsUrl(), { method: 'POST', body: '{}' });
     expect(none.status).toBe(415);
+  });
+
+  it('415 for anything but a form post at the tip page: a page in its language', async () => {
+    for (const type of ['application/json', 'text/plain', 'multipart/form-data; boundary=x']) {
+      const response = await rawRequest(`${server.url}/ar/report/`, {
+        method: 'POST',
+        headers: { 'Content-Type': type },
+        body: '{}',
+      });
+      expect(response.status, type).toBe(415);
+      expect(response.headers['content-type'], type).toBe('text/html; charset=utf-8');
+      expect(response.body, type).toMatch(/<html[^>]*lang="ar"/);
+    }
   });
 
   it('takes a client that leaves in the middle of its body calmly: no 5xx, nothing stored, still serving', async () => {
@@ -146,6 +173,13 @@ describe('refusing what a client got wrong, never with a 5xx', () => {
       body: '{}',
     });
     expect(lying.status).toBe(413);
+    const form = await rawRequest(`${server.url}/en/report/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `description=${'x'.repeat(70_000)}`,
+    });
+    expect(form.status).toBe(413);
+    expect(form.body).toContain('The tip was too large');
     expect(server.logs.some((line) => line.includes('"status":5'))).toBe(false);
   });
 
@@ -234,7 +268,7 @@ describe('cross-site posts (THREATS #10)', () => {
     ['Origin null without Sec-Fetch-Site', { Origin: 'null' }],
   ];
   for (const [what, headers] of crossSite) {
-    it(`403 for ${what}, whatever the content type`, async () => {
+    it(`403 for ${what}, whatever the content type: JSON at the API, a page in its language at the tip page`, async () => {
       for (const type of ['application/json', 'application/x-www-form-urlencoded', 'text/plain']) {
         const response = await rawRequest(tipsUrl(), {
           method: 'POST',
@@ -242,6 +276,16 @@ describe('cross-site posts (THREATS #10)', () => {
           body: '{}',
         });
         expect(response.status, `${what} ${type}`).toBe(403);
+        expect(JSON.parse(response.body), `${what} ${type}`).toMatchObject({ error: { code: 'cross_site' } });
+        const page = await rawRequest(`${server.url}/en/report/`, {
+          method: 'POST',
+          headers: { 'Content-Type': type, ...headers },
+          body: 'category=drugs',
+        });
+        expect(page.status, `${what} ${type}`).toBe(403);
+        expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(page.body).toMatch(/<html[^>]*lang="en"/);
+        expect(page.body).toContain('Tips are only received from the form on this website.');
       }
     });
   }
@@ -268,6 +312,35 @@ describe('honeypot and duplicates', () => {
     const after = await details();
     expect(after.honeypotCount).toBe((before.honeypotCount as number) + 1);
     expect(after.queueDepth).toEqual(before.queueDepth);
+  });
+
+  it('answers a body that only fills the trap as it answers any invalid body (422), not with a reference', async () => {
+    const trapOnly = await rawRequest(tipsUrl(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"website":"x"}',
+    });
+    const empty = await rawRequest(tipsUrl(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(trapOnly.status).toBe(422);
+    expect(JSON.parse(trapOnly.body)).toEqual(JSON.parse(empty.body));
+  });
+
+  it('answers a trapped repeat as a person’s: the same reference for the same content, 409 for other content', async () => {
+    const form = await servedForm(server.url);
+    const trapped = { ...tipFixture('full-swedish').fields, website: 'x' };
+    const first = await postTipJson(server.url, trapped, { form });
+    const again = await postTipJson(server.url, trapped, { form });
+    const other = await postTipJson(
+      server.url,
+      { ...trapped, description: 'Något helt annat har hänt här.' },
+      { form },
+    );
+    expect([first.status, again.status, other.status]).toEqual([201, 201, 409]);
+    expect(JSON.parse(again.body).reference).toBe(JSON.parse(first.body).reference);
   });
 
   it('gives a double submit, sequential and concurrent, one tip and one reference', async () => {
@@ -297,5 +370,35 @@ describe('honeypot and duplicates', () => {
     const after = await details();
     const depth = (d: Record<string, unknown>) => (d.queueDepth as { email: number }).email;
     expect(depth(after) - depth(before)).toBe(2);
+  });
+
+  it('refuses an idempotency key used for other content (409, localized), and stores nothing for it', async () => {
+    const form = await servedForm(server.url);
+    const first = await postTipJson(server.url, tipFixture('full-swedish').fields, { form });
+    expect(first.status).toBe(201);
+    const before = await details();
+    const other = await postTipJson(
+      server.url,
+      { ...tipFixture('full-swedish').fields, description: 'Ett annat tips med samma nyckel.', lang: 'en' },
+      { form },
+    );
+    expect(other.status).toBe(409);
+    const { error } = JSON.parse(other.body) as { error: { code: string; message: string } };
+    expect(error.code).toBe('idempotency_key_reused');
+    expect(error.message).toMatch(/already been sent with other content/);
+    expect((await details()).queueDepth).toEqual(before.queueDepth);
+
+    // Without JavaScript: the form again (409), the text kept, a new key, and the message at the top.
+    const page = await postTipForm(
+      server.url,
+      { ...tipFixture('full-swedish').fields, description: 'Ett annat tips med samma nyckel.' },
+      { form },
+    );
+    expect(page.status).toBe(409);
+    expect(page.body).toContain('Ett annat tips med samma nyckel.');
+    expect(page.body).toContain('Formuläret har redan skickats med ett annat innehåll');
+    const newKey = /name="idempotencyKey" value="([^"]+)"/.exec(page.body)?.[1];
+    expect(newKey).toBeDefined();
+    expect(newKey).not.toBe(form.idempotencyKey);
   });
 });

@@ -6,6 +6,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { tipFixture } from '../helpers/fixtures.ts';
 import { htmlProblems } from '../helpers/html-validity.ts';
 import type { TestServer } from '../helpers/server.ts';
+import { rawRequest } from '../helpers/tip-client.ts';
 import {
   axeViolations,
   fillTip,
@@ -26,12 +27,15 @@ import {
 let server: TestServer;
 /** A server whose per-client tip limit is 1 per 10 minutes, for the rate-limited state. */
 let limitedServer: TestServer;
+/** A server that takes one post per client per 10 minutes, for the edge's "too many" page. */
+let floodedServer: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, limitedServer, browser] = await Promise.all([
+  [server, limitedServer, floodedServer, browser] = await Promise.all([
     startTipServer(),
     startTipServer({ RATE_LIMIT_CLIENT_TIPS: '1/10m' }),
+    startTipServer({ RATE_LIMIT_CLIENT_POSTS: '1/10m' }),
     launchBrowser(),
   ]);
   // Use up the limited server's one tip, so every later tip from this address is refused.
@@ -46,7 +50,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([server?.stop(), limitedServer?.stop()]);
+  await Promise.all([server?.stop(), limitedServer?.stop(), floodedServer?.stop()]);
 });
 
 /** Runs `arrange` on a fresh tip page in `locale`, checks lang/dir, and returns axe's violations. */
@@ -63,6 +67,11 @@ async function violationsIn(
   expect(await page.getAttribute('html', 'dir')).toBe(LOCALE_INFO[locale].dir);
   // Reflow (WCAG 1.4.10): nothing wider than the screen, so no sideways scrolling.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  // An answer to a post opens scrolled to its top (#tip-answer), where the sticky quick-exit bar
+  // covers part of the menu above: axe's target-size rule counts such a scroll-dependent overlap
+  // as a small target. Checked at the top of the page, as for every other state (what the answer
+  // opens on is tested in tip-form-submit.test.ts).
+  await page.evaluate(() => window.scrollTo(0, 0));
   const violations = await axeViolations(page);
   await context.close();
   expect(watch.problems).toEqual([]);
@@ -194,6 +203,66 @@ describe.each(LOCALES)('the %s tip pages without scripts: axe finds no violation
       { withoutScripts: true },
     );
     expect(violations).toEqual([]);
+  });
+
+  it('the form again, held for personal data in the text (with the box to send it as it is)', async () => {
+    const violations = await violationsIn(
+      locale,
+      async (page) => {
+        await fillTip(page, tipFixture('personal-data').fields);
+        const [response] = await Promise.all([page.waitForNavigation(), submit(page)]);
+        expect(response?.status()).toBe(200);
+        for (const id of ['#tip-personal-data-held', '#tip-personal-data', '#tip-personalDataConfirmed']) {
+          expect(await page.locator(id).count(), id).toBe(1);
+        }
+      },
+      { withoutScripts: true },
+    );
+    expect(violations).toEqual([]);
+  });
+
+  it('the prerendered refusal pages (too many, another site, unreadable, too large, not a form)', async () => {
+    const path = pathFor('report', locale);
+    const form = 'application/x-www-form-urlencoded';
+    const answers = {
+      'too-many': async () => {
+        await rawRequest(floodedServer.url + path, { method: 'POST', headers: { 'Content-Type': form }, body: 'a=b' });
+        return rawRequest(floodedServer.url + path, { method: 'POST', headers: { 'Content-Type': form }, body: 'a=b' });
+      },
+      'cross-site': () =>
+        rawRequest(server.url + path, {
+          method: 'POST',
+          headers: { 'Content-Type': form, 'Sec-Fetch-Site': 'cross-site' },
+          body: 'a=b',
+        }),
+      malformed: () =>
+        rawRequest(server.url + path, { method: 'POST', headers: { 'Content-Type': form }, body: 'a=1&a=2' }),
+      'too-large': () =>
+        rawRequest(server.url + path, {
+          method: 'POST',
+          headers: { 'Content-Type': form },
+          body: `a=${'x'.repeat(70_000)}`,
+        }),
+      unsupported: () =>
+        rawRequest(server.url + path, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' }),
+    };
+    const { context, page } = await openPage(browser, { withoutScripts: true, width: 320 });
+    const problems: string[] = [];
+    for (const [reason, answer] of Object.entries(answers)) {
+      const { status, body } = await answer();
+      expect(status, reason).toBeGreaterThanOrEqual(400);
+      // Shown at a URL of the site, so its style sheet loads as it would after the post.
+      const review = `${server.url}/review-${reason}/`;
+      await context.route(review, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+      );
+      await page.goto(review);
+      expect(await page.getAttribute('html', 'lang'), reason).toBe(locale);
+      problems.push(...(await axeViolations(page)).map((violation) => `${reason}: ${violation}`));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), reason).toBeLessThanOrEqual(320);
+    }
+    await context.close();
+    expect(problems).toEqual([]);
   });
 
   it('the rate-limited page (429)', async () => {

@@ -108,7 +108,8 @@ describe('with JavaScript disabled', () => {
     expect(response?.status()).toBe(200);
     expect(heading).toBe('شكرًا لك، لقد وصلتنا معلومتك');
     expect(reference).toMatch(REFERENCE_PATTERN);
-    expect(url).toBe(`${server.url}/api/tips`);
+    // Posted to the page itself; the answer opens at its top (#tip-answer).
+    expect(url).toBe(`${server.url}/ar/report/#tip-answer`);
     expect(url).not.toContain(reference);
     expect(cookies).toEqual([]);
     expect(offOrigin(watch.requests)).toEqual([]);
@@ -180,6 +181,98 @@ describe('with JavaScript disabled', () => {
     const reference = await page.textContent('.tip-reference');
     await context.close();
     expect(response?.status()).toBe(200);
+    expect(reference).toMatch(REFERENCE_PATTERN);
+  });
+});
+
+describe('the same care without JavaScript, on a 375 × 800 phone', () => {
+  const phone = { javaScriptEnabled: false, width: 375, height: 800 };
+
+  it('errors: the answer opens at the error summary, first in the content and in the first screen; its links move focus to the fields', async () => {
+    const { context, page } = await openPage(browser, phone);
+    await gotoTipPage(page, server.url + pathFor('report', 'sv'), { hydrated: false });
+    await fillTip(page, { ...tipFixture('invalid-many').fields });
+    const [response] = await Promise.all([page.waitForNavigation(), page.click('#tip-submit')]);
+    const url = page.url();
+    const summary = await page.locator('#tip-error-summary').boundingBox();
+    const firstInMain = await page.evaluate(
+      () => document.querySelector('#main .tip-page')?.firstElementChild?.querySelector('#tip-error-summary') !== null,
+    );
+    // For review (git-ignored): what a phone shows when the answer opens.
+    const screenshot = await page.screenshot({ path: 'tests/screenshots/tip-errors-no-js-375.png' });
+    // The page opened at its answer, focused, so a screen reader starts there and Tab goes on from it.
+    const focusedOnLanding = await focusedId(page);
+    await page.keyboard.press('Tab');
+    const firstLink = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    await page.keyboard.press('Enter');
+    const afterKeyboard = await focusedId(page);
+    // Pointer: the description's link.
+    await page.click('#tip-error-summary a[href="#tip-description"]');
+    const afterClick = await focusedId(page);
+    await context.close();
+
+    expect(response?.status()).toBe(422);
+    expect(url).toBe(`${server.url}/tipsa/#tip-answer`);
+    expect(firstInMain).toBe(true);
+    expect(summary).not.toBeNull();
+    expect(summary?.y).toBeGreaterThanOrEqual(0);
+    expect((summary?.y ?? 0) + (summary?.height ?? 0)).toBeLessThanOrEqual(800);
+    expect(screenshot.byteLength).toBeGreaterThan(0);
+    expect(focusedOnLanding).toBe('tip-answer');
+    expect(firstLink).toBe('#tip-category-unsafe-place');
+    expect(afterKeyboard).toBe('tip-category-unsafe-place');
+    expect(afterClick).toBe('tip-description');
+  });
+
+  it('personal data in the text: the send is held once with the warning and a box; ticked, the tip is sent', async () => {
+    const { context, page, watch } = await openPage(browser, phone);
+    await gotoTipPage(page, server.url + pathFor('report', 'en'), { hydrated: false });
+    const fixture = tipFixture('personal-data');
+    await fillTip(page, fixture.fields);
+    const [held] = await Promise.all([page.waitForNavigation(), page.click('#tip-submit')]);
+    const notice = await page.locator('#tip-personal-data-held').boundingBox();
+    await page.screenshot({ path: 'tests/screenshots/tip-personal-data-held-no-js-375.png' });
+    const heldText = (await page.textContent('#tip-personal-data-held')) ?? '';
+    const focusedWhenHeld = await focusedId(page);
+    const kept = await page.inputValue('#tip-description');
+    const boxLabel = await page.textContent('label[for="tip-personalDataConfirmed"]');
+    // Sent again without ticking: held again, nothing stored.
+    const [again] = await Promise.all([page.waitForNavigation(), page.click('#tip-submit')]);
+    const stillHeld = await page.locator('#tip-personal-data-held').count();
+    await page.click('#tip-personal-data-held a[href="#tip-personalDataConfirmed"]');
+    const focusedBox = await focusedId(page);
+    await page.check('#tip-personalDataConfirmed');
+    const [sent] = await Promise.all([page.waitForNavigation(), page.click('#tip-submit')]);
+    const reference = await page.textContent('.tip-reference');
+    await context.close();
+
+    expect(held?.status()).toBe(200);
+    expect(notice?.y).toBeGreaterThanOrEqual(0);
+    expect((notice?.y ?? 0) + (notice?.height ?? 0)).toBeLessThanOrEqual(800);
+    expect(focusedWhenHeld).toBe('tip-answer');
+    expect(heldText).toContain('The text seems to contain personal data');
+    expect(heldText).toMatch(/personal identity number, a phone number and an email address/);
+    expect(heldText).toContain('The tip has not been sent yet.');
+    expect(kept).toBe(fixture.fields.description);
+    expect(boxLabel).toBe('I want to send the tip as it is');
+    expect(again?.status()).toBe(200);
+    expect(stillHeld).toBe(1);
+    expect(focusedBox).toBe('tip-personalDataConfirmed');
+    expect(sent?.status()).toBe(200);
+    expect(reference).toMatch(REFERENCE_PATTERN);
+    expect(watch.problems).toEqual([]);
+  });
+
+  it('personal data taken out of the text after the hold: the tip is sent without the box', async () => {
+    const { context, page } = await openPage(browser, phone);
+    await gotoTipPage(page, server.url + pathFor('report', 'sv'), { hydrated: false });
+    await fillTip(page, tipFixture('personal-data').fields);
+    await Promise.all([page.waitForNavigation(), page.click('#tip-submit')]);
+    await page.fill('#tip-description', 'Någon säljer narkotika vid gångtunneln varje kväll.');
+    const [sent] = await Promise.all([page.waitForNavigation(), page.click('#tip-submit')]);
+    const reference = await page.textContent('.tip-reference');
+    await context.close();
+    expect(sent?.status()).toBe(200);
     expect(reference).toMatch(REFERENCE_PATTERN);
   });
 });

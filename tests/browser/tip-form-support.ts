@@ -42,7 +42,7 @@ export interface PageWatch {
   problems: string[];
   /** Every URL the page requested. */
   requests: string[];
-  /** How many times the page posted to /api/tips. */
+  /** How many times the page posted a tip: JSON to /api/tips, or the form to the tip page itself. */
   tipPosts(): number;
 }
 
@@ -60,7 +60,8 @@ export function watchPage(page: Page): PageWatch {
   return {
     problems,
     requests,
-    tipPosts: () => requests.filter((line) => line.startsWith('POST ') && line.endsWith('/api/tips')).length,
+    tipPosts: () =>
+      requests.filter((line) => line.startsWith('POST ') && /\/(api\/tips|tipsa\/|report\/)$/.test(line)).length,
   };
 }
 
@@ -72,10 +73,10 @@ export function watchPage(page: Page): PageWatch {
  */
 export async function openPage(
   browser: Browser,
-  options: { javaScriptEnabled?: boolean; withoutScripts?: boolean; width?: number } = {},
+  options: { javaScriptEnabled?: boolean; withoutScripts?: boolean; width?: number; height?: number } = {},
 ): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
   const context = await browser.newContext({
-    viewport: { width: options.width ?? 1024, height: 900 },
+    viewport: { width: options.width ?? 1024, height: options.height ?? 900 },
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   if (options.withoutScripts) {

@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 import { manualClock } from '../../src/platform/clock.ts';
 import { startServer, type RunningServer } from '../../src/app/start-server.ts';
+import type { Timeouts } from '../../src/web/edge/http-server.ts';
 
 export interface InProcessServer {
   url: string;
@@ -25,6 +26,7 @@ export interface InProcessServer {
 export async function startInProcessServer(
   env: Record<string, string> = {},
   startMs = Date.UTC(2026, 10, 26, 12, 0, 0),
+  timeouts?: Timeouts,
 ): Promise<InProcessServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'trygghet-inproc-'));
   const logs: string[] = [];
@@ -43,7 +45,7 @@ export async function startInProcessServer(
     ...env,
   });
   const clock = manualClock(startMs);
-  const running = await startServer(config, { clock, logger: createLogger('info', sink) });
+  const running = await startServer(config, { clock, logger: createLogger('info', sink), timeouts });
   return {
     url: `http://127.0.0.1:${running.port}`,
     dataDir,

@@ -59,7 +59,6 @@ export async function startStaffApp(env: Record<string, string> = {}, startMs = 
     config,
     mailer: createSigninMailer(config.mail, { dataDir: dir, siteHost: 'localhost', logger }),
     limiter: createSigninLimiter(config.staff.signinRate, clock),
-    identify: (address) => `id:${address}`,
     oidc: undefined,
   };
   // Mounted as the web wiring mounts it (src/web/server.ts).

@@ -70,7 +70,7 @@ export async function postTipJson(
   });
 }
 
-/** POSTs an urlencoded submission, as the form without JavaScript does. */
+/** POSTs an urlencoded submission to the tip page in its language, as the form without JavaScript does. */
 export async function postTipForm(
   baseUrl: string,
   fields: Record<string, string>,
@@ -78,7 +78,7 @@ export async function postTipForm(
 ): Promise<RawResponse> {
   const lang = options.lang ?? 'sv';
   const form = options.form ?? (await servedForm(baseUrl, lang));
-  return rawRequest(new URL('/api/tips', baseUrl).href, {
+  return rawRequest(new URL(pathFor('report', lang), baseUrl).href, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...options.headers },
     body: new URLSearchParams({ lang, ...form, ...fields }).toString(),

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClientError } from '../../src/http/errors.ts';
+import { errorResponder } from '../../src/api/error-response.ts';
+import { fieldMessage } from '../../src/i18n/tip-field-message.ts';
+import { createLogger } from '../../src/platform/logger.ts';
 import { intakeRoutes } from '../../src/api/routes/intake.ts';
 import { manualClock } from '../../src/platform/clock.ts';
 import { claimResponseSchema, deadLettersResponseSchema } from '../../src/api/intake/schemas.ts';
@@ -40,12 +41,8 @@ beforeEach(async () => {
   clock = manualClock(T0);
   const app = new Hono();
   app.route('/api/intake', intakeRoutes({ store, tokens: [TOKEN, OTHER_TOKEN], clock }));
-  // Stands in for the API's error responder: client errors keep their status.
-  app.onError((error, c) =>
-    error instanceof ClientError
-      ? c.json({ error: { code: error.code } }, error.status as ContentfulStatusCode)
-      : c.json({ error: { code: 'internal' } }, 500),
-  );
+  // The API's own error responder, as the server mounts it (src/web/router.ts).
+  app.onError(errorResponder(createLogger('silent'), fieldMessage));
   await new Promise<void>((resolve) => {
     server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve());
   });
@@ -105,10 +102,13 @@ describe('intake API authentication', () => {
       const response = await fetch(`${base}/claim`, { method: 'POST', ...init });
       expect(response.status, what).toBe(401);
       expect(response.headers.get('www-authenticate'), what).toBe('Bearer realm="intake"');
-      expect(await response.json(), what).toEqual({ error: { code: 'unauthorized' } });
+      expect(await response.json(), what).toEqual({
+        error: { code: 'unauthorized', message: 'Nyckeln saknas eller är fel.' },
+      });
     }
     const letters = await fetch(`${base}/dead-letters`);
     expect(letters.status).toBe(401);
+    expect(letters.headers.get('www-authenticate')).toBe('Bearer realm="intake"');
     // Nothing was leased by the refused calls.
     expect((await store.listIntakeQueue(T0, 10))[0]?.leasedUntil).toBeNull();
   });

@@ -1,22 +1,20 @@
-import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
-import { request } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/platform/logger.ts';
-import { clientAddress } from '../../src/http/client-address.ts';
-import { clientIdentifier, createTipRateLimiter } from '../../src/limits/index.ts';
+import { createClientIdentifier, createTipRateLimiter } from '../../src/limits/index.ts';
+import { clientNaming } from '../../src/web/edge/client-naming.ts';
 
 /**
- * THREATS #7 end to end: a real @hono/node-server on 127.0.0.1 with the
- * client-address middleware and the embedded limiter in front of a stand-in
- * tip route. Distinct loopback source addresses (Linux routes 127/8) play
- * distinct sockets.
+ * THREATS #7 end to end: a real Node server on 127.0.0.1 naming clients as
+ * the edge does (src/web/edge/client-naming.ts) with the embedded limiter in
+ * front of a stand-in tip route. Distinct loopback source addresses (Linux
+ * routes 127/8) play distinct sockets.
  */
 
 const SECRET = 'client-address-test-secret-client-address';
-const servers: ServerType[] = [];
+const servers: Server[] = [];
 afterEach(async () => {
   for (const server of servers.splice(0)) await new Promise((resolve) => server.close(resolve));
 });
@@ -28,17 +26,22 @@ async function startApp(trustProxy: string): Promise<number> {
     clock: Date.now,
     logger: createLogger('silent'),
   });
-  const app = new Hono();
-  app.use(clientAddress(config.trustProxy));
-  app.post('/tips', async (c) => {
-    const decision = await limiter.checkTip(clientIdentifier(c.var.clientAddress, SECRET, Date.now()));
-    if (decision.success) return c.body(null, 201);
-    c.header('Retry-After', String(decision.retryAfterSeconds));
-    return c.body(null, 429);
+  const nameClient = clientNaming({
+    trustProxy: config.trustProxy,
+    identify: createClientIdentifier(SECRET),
+    clock: Date.now,
   });
-  const server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
+  const server = createServer((incoming, outgoing) => {
+    incoming.resume();
+    void limiter.checkTip(nameClient(incoming)).then((decision) => {
+      outgoing.writeHead(
+        decision.success ? 201 : 429,
+        decision.success ? {} : { 'Retry-After': String(decision.retryAfterSeconds) },
+      );
+      outgoing.end();
+    });
   });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   servers.push(server);
   return (server.address() as AddressInfo).port;
 }

@@ -225,10 +225,14 @@ describe.each([sqliteBackend, postgresBackend])('TipStore contract on $name', (b
       expect((await store.claimIntake(T0, 10)).tips).toEqual([]);
     });
 
-    it('finds the reference of a key seen within 24 hours, and nothing for others', async () => {
+    it('finds the reference and the stored tip of a key seen within 24 hours, and nothing for others', async () => {
       await fresh();
-      const first = await store.acceptTip(sampleTip(0, T0, 'lookup-key-0123456789'));
-      expect(await store.findByIdempotencyKey('lookup-key-0123456789', T0 + DAY - MINUTE)).toBe(first.reference);
+      const sample = sampleTip(0, T0, 'lookup-key-0123456789');
+      const first = await store.acceptTip(sample);
+      expect(await store.findByIdempotencyKey('lookup-key-0123456789', T0 + DAY - MINUTE)).toEqual({
+        reference: first.reference,
+        tip: sample.tip,
+      });
       expect(await store.findByIdempotencyKey('lookup-key-0123456789', T0 + DAY)).toBeUndefined();
       expect(await store.findByIdempotencyKey('never-seen-0123456789', T0)).toBeUndefined();
     });

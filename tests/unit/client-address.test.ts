@@ -1,7 +1,7 @@
-import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { parseTrustProxy, type TrustProxy } from '../../src/config/trust-proxy.ts';
-import { clientAddress, resolveClientAddress, UNKNOWN_ADDRESS } from '../../src/http/client-address.ts';
+import { resolveClientAddress, UNKNOWN_ADDRESS } from '../../src/http/client-address.ts';
+import { clientNaming } from '../../src/web/edge/client-naming.ts';
 
 function trust(text: string): TrustProxy {
   const parsed = parseTrustProxy(text);
@@ -89,25 +89,38 @@ describe('resolveClientAddress', () => {
   });
 });
 
-describe('clientAddress middleware', () => {
-  function appWith(trustProxy: TrustProxy) {
-    const app = new Hono();
-    app.use(clientAddress(trustProxy));
-    app.get('/', (c) => c.text(c.var.clientAddress));
-    return app;
-  }
-  // The env that @hono/node-server passes; the real server is exercised in tests/integration.
-  const fromSocket = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
+describe('clientNaming (the edge names a client from its connection and TRUST_PROXY)', () => {
+  // The parts of a Node request it reads; the real server is exercised in tests/integration.
+  const request = (remoteAddress: string, forwardedFor?: string, socket: object = { remoteAddress }) =>
+    ({ socket, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } }) as never;
+  const naming = (trustProxy: TrustProxy) => {
+    const named: string[] = [];
+    const nameClient = clientNaming({
+      trustProxy,
+      identify: (address) => {
+        named.push(address);
+        return `id:${address}`;
+      },
+      clock: () => 0,
+    });
+    return { nameClient, named };
+  };
 
-  it('sets c.var.clientAddress from the socket and TRUST_PROXY', async () => {
-    const headers = { 'X-Forwarded-For': '198.51.100.3' };
-    const direct = await appWith(trust('')).request('/', { headers }, fromSocket('::ffff:127.0.0.9'));
-    expect(await direct.text()).toBe('127.0.0.9');
-    const proxied = await appWith(trust('1')).request('/', { headers }, fromSocket('127.0.0.9'));
-    expect(await proxied.text()).toBe('198.51.100.3');
+  it('names the socket address without a trusted proxy, and the forwarded one with', () => {
+    expect(naming(trust('')).nameClient(request('::ffff:127.0.0.9', '198.51.100.3'))).toBe('id:127.0.0.9');
+    expect(naming(trust('1')).nameClient(request('127.0.0.9', '198.51.100.3'))).toBe('id:198.51.100.3');
   });
 
-  it('answers with the shared "unknown" client when there is no Node socket', async () => {
-    expect(await (await appWith(trust('')).request('/')).text()).toBe(UNKNOWN_ADDRESS);
+  it('resolves the address once per connection without a trusted proxy', () => {
+    const { nameClient, named } = naming(trust(''));
+    const socket = { remoteAddress: '127.0.0.9' };
+    nameClient(request('127.0.0.9', undefined, socket));
+    (socket as { remoteAddress: string }).remoteAddress = '127.0.0.10';
+    nameClient(request('127.0.0.10', undefined, socket));
+    expect(named).toEqual(['127.0.0.9', '127.0.0.9']);
+  });
+
+  it('names the shared "unknown" client when the socket has no address', () => {
+    expect(naming(trust('')).nameClient(request(undefined as never))).toBe(`id:${UNKNOWN_ADDRESS}`);
   });
 });

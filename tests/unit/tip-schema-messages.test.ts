@@ -21,6 +21,7 @@ const PARAMS: Record<string, string[]> = {
   'description.counterTooMany': ['count'],
   'personalData.found': ['kinds'],
   'rateLimited.wait': ['minutes'],
+  'refused.too-large.text': ['max'],
 };
 
 /** Every string in a dictionary with its dotted path (array items and plural forms share their parent's path). */

@@ -7,6 +7,9 @@ export const MIN_INTAKE_TOKEN_LENGTH = 32;
 
 const BEARER = /^Bearer ([\x21-\x7e]{1,1024})$/i;
 
+/** What a client without the right token is told to present (RFC 6750 §3). */
+const CHALLENGE = 'Bearer realm="intake"';
+
 const digest = (token: string) => createHash('sha256').update(token, 'utf8').digest();
 
 /**
@@ -28,10 +31,7 @@ export function intakeAuth(tokens: readonly string[]): MiddlewareHandler {
     const given = digest(match?.[1] ?? '');
     let matched = false;
     for (const known of digests) matched = timingSafeEqual(known, given) || matched;
-    if (!match || !matched) {
-      c.header('WWW-Authenticate', 'Bearer realm="intake"');
-      throw new UnauthorizedError('intake token missing or wrong');
-    }
+    if (!match || !matched) throw new UnauthorizedError(CHALLENGE, 'intake token missing or wrong');
     await next();
   };
 }

@@ -14,8 +14,12 @@ export interface HealthDetails {
 }
 
 export interface HealthDeps {
-  /** "degraded" when a dependency works only through its fallback (e.g. the rate-limit store). */
-  readiness: () => Promise<Readiness>;
+  /**
+   * "degraded" when a dependency works only through its fallback (e.g. the
+   * rate-limit store); rejects when the store does not answer. A value, not
+   * a promise, when it is known without asking (see `rememberedSuccess`).
+   */
+  readiness: () => Readiness | Promise<Readiness>;
   /** True once shutdown began: the load balancer should stop sending traffic. */
   isStopping: () => boolean;
   details: () => Promise<HealthDetails>;
@@ -27,18 +31,33 @@ export interface HealthDeps {
  * - `GET /api/health`: public liveness and readiness, `{ status: ok|degraded }`, nothing more.
  * - `GET /api/health/ready`: for a load balancer: 200 while serving, 503 once shutting down.
  * - `GET /api/health/details`: queue and delivery figures, behind an intake token.
+ *
+ * Answered synchronously when the readiness is known (no middleware, plain
+ * header records): @hono/node-server then writes the answer without a
+ * promise or a Web Headers object, which is most of what a health check costs.
  */
 export function healthRoutes(deps: HealthDeps): Hono {
   const app = new Hono();
-  app.use(async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
+  const status = (): Response | Promise<Response> => {
+    const readiness = deps.readiness();
+    if (typeof readiness === 'string') return answer(200, { status: readiness });
+    return readiness.then((known) => answer(200, { status: known }));
+  };
+  app.get('/', function health() {
+    return status();
   });
-  app.get('/', async (c) => c.json({ status: await deps.readiness() }));
-  app.get('/ready', async (c) => {
-    if (deps.isStopping()) return c.json({ status: 'stopping' }, 503);
-    return c.json({ status: await deps.readiness() });
+  app.get('/ready', function ready() {
+    return deps.isStopping() ? answer(503, { status: 'stopping' }) : status();
   });
-  app.get('/details', deps.requireIntakeToken, async (c) => c.json(await deps.details()));
+  app.get('/details', deps.requireIntakeToken, async function details() {
+    return answer(200, await deps.details());
+  });
   return app;
+}
+
+function answer(code: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status: code,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+  });
 }

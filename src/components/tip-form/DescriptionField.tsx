@@ -17,6 +17,8 @@ export interface DescriptionFieldProps {
   hydrated: boolean;
   personalData: PersonalDataKind[];
   personalDataConfirmStep: boolean;
+  /** The server held a send without JavaScript for personal data: show the box to send it as it is. */
+  confirmBox: boolean;
   onInput(field: TipField, value: string): void;
   onBlur(field: TipField): void;
 }
@@ -35,6 +37,7 @@ export function DescriptionField({
   hydrated,
   personalData,
   personalDataConfirmStep,
+  confirmBox,
   onInput,
   onBlur,
 }: DescriptionFieldProps) {
@@ -78,7 +81,7 @@ export function DescriptionField({
         onBlur={() => onBlur('description')}
       />
       {hydrated && <CharacterCount t={t} value={value} id="tip-description-count" />}
-      <PersonalDataWarning t={t} kinds={personalData} confirmStep={personalDataConfirmStep} />
+      <PersonalDataWarning t={t} kinds={personalData} confirmStep={personalDataConfirmStep} confirmBox={confirmBox} />
     </div>
   );
 }

@@ -1,32 +1,19 @@
 import type { TipStrings } from '../../i18n/tip/sv.ts';
-import { formatNumber, interpolate, pluralForm } from './format.ts';
-import { minutesToWait } from './messages.ts';
+import { waitText } from './messages.ts';
 import type { TipPaths } from './props.ts';
 import { RichText } from './RichText.tsx';
 
-/** "Try again in about N minutes" in the language, with its plural form. */
-function waitText(t: TipStrings, retryAfterSeconds: number): string {
-  const minutes = minutesToWait(retryAfterSeconds);
-  return interpolate(pluralForm(t.rateLimited.wait, minutes, t.numberLocale), {
-    minutes: formatNumber(minutes, t.numberLocale),
-  });
-}
-
-/** The page a no-JavaScript post gets when the limits say no: what happened, when to retry, other ways. */
-export function RateLimitedPage({
-  t,
-  paths,
-  retryAfterSeconds,
-}: {
-  t: TipStrings;
-  paths: TipPaths;
-  retryAfterSeconds: number;
-}) {
+/**
+ * The page a form post gets when the flood limit says no: what happened,
+ * when to retry, other ways. Prerendered per language with a placeholder
+ * for `wait` (src/pages/tip-form/refused/), which the edge fills in.
+ */
+export function RateLimitedPage({ t, paths, wait }: { t: TipStrings; paths: TipPaths; wait: string }) {
   return (
     <div class="tip-page">
       <h1>{t.rateLimited.heading}</h1>
       <p class="tip-lead">
-        {t.rateLimited.notSent} {waitText(t, retryAfterSeconds)}
+        {t.rateLimited.notSent} {wait}
       </p>
       <p>
         <RichText text={t.rateLimited.alternatives} paths={paths} />

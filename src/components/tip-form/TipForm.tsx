@@ -1,5 +1,5 @@
 import { Component, createRef } from 'preact';
-import { detectPersonalData } from '../../schemas/personal-data.ts';
+import { detectPersonalData, personalDataToConfirm } from '../../schemas/personal-data.ts';
 import type { TipField, TipFieldErrors } from '../../schemas/tip.ts';
 import { AboutTips } from './AboutTips.tsx';
 import { ChoiceField } from './ChoiceField.tsx';
@@ -7,9 +7,9 @@ import { Confirmation, CONFIRMATION_HEADING_ID } from './Confirmation.tsx';
 import { ContactField } from './ContactField.tsx';
 import { DescriptionField } from './DescriptionField.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
-import { inputId, SUBMIT_ID, SUMMARY_ID } from './field-ids.ts';
+import { ANSWER_ID, inputId, SUBMIT_ID, SUMMARY_ID } from './field-ids.ts';
 import { Honeypot } from './Honeypot.tsx';
-import { PERSONAL_DATA_ID } from './PersonalDataWarning.tsx';
+import { PERSONAL_DATA_ID, PersonalDataHeld } from './PersonalDataWarning.tsx';
 import type { TipFormProps, TipValues } from './props.ts';
 import { OUTCOME_ID, OutcomeNotice } from './RateLimited.tsx';
 import { RichText } from './RichText.tsx';
@@ -39,13 +39,17 @@ interface TipFormState {
 
 /**
  * The tip form (a Preact island, hydrated by hydrate.ts). The server renders
- * it first, so without JavaScript it is a plain form POST to /api/tips and
- * the server answers with this page again (errors) or the confirmation. Once
+ * it first, so without JavaScript it is a plain form POST to the page's own
+ * URL, and the server answers with this page again (errors, a hold for
+ * personal data, too many tips) or the confirmation; the form's action
+ * carries a fragment, so that answer opens at its top (`ANSWER_ID`), where
+ * the error summary or notice is, first in the main content (GOV.UK). Once
  * hydrated it validates with the shared schema when a field is left and on
  * send, reveals the conditional fields, counts characters, warns about
- * personal data and sends by fetch, moving focus to the error summary, a
- * notice or the confirmation. A class component: it spares the page the
- * hooks module (the JavaScript budget is 20 KB).
+ * personal data (held once, by the same rule the server applies without
+ * JavaScript) and sends JSON to the API by fetch, moving focus to the error
+ * summary, a notice or the confirmation. A class component: it spares the
+ * page the hooks module (the JavaScript budget is 20 KB).
  */
 export default class TipForm extends Component<TipFormProps, TipFormState> {
   private form = createRef<HTMLFormElement>();
@@ -83,8 +87,12 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
     document.addEventListener('pointerdown', this.press, true);
     document.addEventListener('pointerup', this.release, true);
     document.addEventListener('pointercancel', this.release, true);
-    // A no-JavaScript send that came back with errors: take the person to them (GOV.UK).
-    if (Object.keys(errors).length > 0) this.focusNext = SUMMARY_ID;
+    // A no-JavaScript send that came back with an answer (errors, a hold, a refusal): take the
+    // person to it (GOV.UK). The page was opened at it (#tip-answer), which focuses it too.
+    const { rateLimitedSeconds, heldForPersonalData } = this.props;
+    if (Object.keys(errors).length > 0 || rateLimitedSeconds !== undefined || heldForPersonalData?.length) {
+      this.focusNext = ANSWER_ID;
+    }
     this.setState({ hydrated: true });
   }
 
@@ -168,9 +176,12 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
       idempotencyKey,
       website: (form.elements.namedItem('website') as HTMLInputElement | null)?.value ?? '',
     });
-    if (result.kind === 'invalid' && (result.errors.form === 'form.expired' || result.errors.form === 'form.invalid')) {
-      // Only the server can issue a fresh token: an ordinary post returns this
-      // page with the values kept, the message and a new token.
+    if (
+      result.kind === 'key-reused' ||
+      (result.kind === 'invalid' && (result.errors.form === 'form.expired' || result.errors.form === 'form.invalid'))
+    ) {
+      // Only the server can issue a fresh token or key: an ordinary post
+      // returns this page with the values kept, the message and new ones.
       form.submit();
       return;
     }
@@ -199,7 +210,7 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
     }
     this.setTitle(t.page.title);
     const description = values.description;
-    if (detectPersonalData(description).length > 0 && heldFor !== description) {
+    if (personalDataToConfirm(description, heldFor === description).length > 0) {
       // Hold the first send back once, so the warning is read; the next send goes through.
       this.setState({ errors: {}, summary: {}, checkedText: description, heldFor: description });
       this.focusNext = PERSONAL_DATA_ID;
@@ -219,7 +230,7 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
   };
 
   override render() {
-    const { t, locale, paths, categories, areas, formToken, idempotencyKey } = this.props;
+    const { t, locale, paths, categories, areas, formToken, idempotencyKey, heldForPersonalData } = this.props;
     const { hydrated, values, errors, summary, sending, outcome, reference, checkedText, heldFor } = this.state;
     const personalData = detectPersonalData(checkedText);
 
@@ -233,14 +244,26 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
 
     return (
       <div class="tip-page">
+        <div id={ANSWER_ID} class="tip-answer" tabindex={-1}>
+          <ErrorSummary t={t} errors={summary} targetOf={this.targetOf} />
+          {outcome && <OutcomeNotice t={t} paths={paths} outcome={outcome} />}
+          {heldForPersonalData && heldForPersonalData.length > 0 && (
+            <PersonalDataHeld t={t} kinds={heldForPersonalData} />
+          )}
+        </div>
         <h1>{t.page.title}</h1>
         <p class="tip-lead">
           <RichText text={t.page.lede} paths={paths} />
         </p>
         <AboutTips t={t} paths={paths} />
-        <form ref={this.form} class="tip-form" method="post" action="/api/tips" noValidate onSubmit={this.onSubmit}>
-          <ErrorSummary t={t} errors={summary} targetOf={this.targetOf} />
-          {outcome && <OutcomeNotice t={t} paths={paths} outcome={outcome} />}
+        <form
+          ref={this.form}
+          class="tip-form"
+          method="post"
+          action={`${paths.report}#${ANSWER_ID}`}
+          noValidate
+          onSubmit={this.onSubmit}
+        >
           <input type="hidden" name="lang" value={locale} />
           <input type="hidden" name="formToken" value={formToken} />
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
@@ -297,6 +320,7 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
             hydrated={hydrated}
             personalData={personalData}
             personalDataConfirmStep={heldFor !== null && heldFor === values.description && personalData.length > 0}
+            confirmBox={heldForPersonalData !== undefined && heldForPersonalData.length > 0}
             onInput={this.change}
             onBlur={this.blur}
           />

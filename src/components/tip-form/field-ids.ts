@@ -12,6 +12,18 @@ export const errorId = (field: TipField | 'form') => `tip-${field}-error`;
 /** The submit button: where a summary link for a whole-form problem points. */
 export const SUBMIT_ID = 'tip-submit';
 export const SUMMARY_ID = 'tip-error-summary';
+/**
+ * The top of the tip page's answer (error summary, notices), first in the
+ * main content and focusable: the no-JavaScript form posts to
+ * `<page>#tip-answer`, so the page that comes back opens there with it
+ * focused (a browser focuses a focusable fragment target), and a screen
+ * reader starts with the answer.
+ */
+export const ANSWER_ID = 'tip-answer';
+/** The box a sender ticks to send a text with personal data as it is (without JavaScript). */
+export const CONFIRM_PERSONAL_DATA_ID = 'tip-personalDataConfirmed';
+/** Its field name in the form post (read by the form's route, never part of the tip). */
+export const CONFIRM_PERSONAL_DATA_FIELD = 'personalDataConfirmed';
 
 /** Joins ids for aria-describedby, skipping the absent ones; undefined when none is left. */
 export function describedBy(...ids: (string | false | undefined)[]): string | undefined {

@@ -1,6 +1,6 @@
 import type { TipStrings } from '../../i18n/tip/sv.ts';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, PLACE_MAX, type TipErrorCode } from '../../schemas/tip.ts';
-import { formatNumber, interpolate } from './format.ts';
+import { formatNumber, interpolate, pluralForm } from './format.ts';
 
 /** The parameters an error message may use, formatted for the language. */
 export function errorParams(t: TipStrings, code: TipErrorCode): Record<string, string> {
@@ -16,6 +16,14 @@ export function errorText(t: TipStrings, code: TipErrorCode): string {
 /** Whole minutes to wait, at least one: "about N minutes" reads better than seconds. */
 export function minutesToWait(retryAfterSeconds: number): number {
   return Math.max(1, Math.ceil(retryAfterSeconds / 60));
+}
+
+/** "Try again in about N minutes" in the language, with its plural form (also filled into prerendered pages). */
+export function waitText(t: TipStrings, retryAfterSeconds: number): string {
+  const minutes = minutesToWait(retryAfterSeconds);
+  return interpolate(pluralForm(t.rateLimited.wait, minutes, t.numberLocale), {
+    minutes: formatNumber(minutes, t.numberLocale),
+  });
 }
 
 /** A reference spelled out for screen readers: "K 7 M X, 4 R D P". */

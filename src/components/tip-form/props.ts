@@ -1,5 +1,6 @@
 import type { Locale } from '../../i18n/locales.ts';
 import type { TipStrings } from '../../i18n/tip/sv.ts';
+import type { PersonalDataKind } from '../../schemas/personal-data.ts';
 import type { TipField, TipFieldErrors } from '../../schemas/tip.ts';
 import type { AreaId, CategoryId } from '../../schemas/tip-options.ts';
 import type { RichPage } from './rich-text.ts';
@@ -33,6 +34,8 @@ export interface TipFormProps {
   errors: TipFieldErrors;
   /** A no-JavaScript send was refused as too many tips: start with that notice above the kept values. */
   rateLimitedSeconds?: number;
+  /** A no-JavaScript send was held for personal data in the text: ask to change it or tick to send it as it is. */
+  heldForPersonalData?: PersonalDataKind[];
 }
 
 /** The form's values: every field as the text a form post would carry ("" = empty; contactWanted "on" = ticked). */

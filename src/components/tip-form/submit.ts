@@ -5,6 +5,8 @@ export type SubmitOutcome =
   | { kind: 'accepted'; reference: string }
   | { kind: 'invalid'; errors: TipFieldErrors }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
+  /** The form's idempotency key was already used for other content (409): only the server can issue a new one. */
+  | { kind: 'key-reused' }
   /** Anything else: network failure, timeout, 4xx/5xx without field errors, a body we cannot read. */
   | { kind: 'failed' };
 
@@ -13,8 +15,8 @@ const TIMEOUT_MS = 30_000;
 
 /**
  * Sends a tip to the API as JSON (contract: POST /api/tips → 201
- * `{ reference }`, 422 `{ error: { fields } }`, 429 `{ error: { retryAfterSeconds } }`
- * with Retry-After). Never throws.
+ * `{ reference }`, 422 `{ error: { fields } }`, 409 for a reused key,
+ * 429 `{ error: { retryAfterSeconds } }` with Retry-After). Never throws.
  */
 export async function submitTip(
   body: Record<string, unknown>,
@@ -43,6 +45,7 @@ export async function submitTip(
     const errors = fieldErrorsOf(error?.fields);
     return Object.keys(errors).length > 0 ? { kind: 'invalid', errors } : { kind: 'failed' };
   }
+  if (response.status === 409) return { kind: 'key-reused' };
   if (response.status === 429) {
     const fromBody = Number(error?.retryAfterSeconds);
     const fromHeader = Number(response.headers.get('Retry-After'));

@@ -5,6 +5,9 @@ export const apiMessages: ApiMessages = {
   unauthorized: 'The key is missing or wrong.',
   cross_site: 'Tips must be sent from the form on our own website.',
   not_found: 'There is nothing here.',
+  method_not_allowed: 'This address does not take that kind of request.',
+  idempotency_key_reused:
+    'This form has already been sent with other content. Reload the page and send the tip again to send it as a new tip.',
   body_too_large: 'What was sent is too large. A description can be at most 4,000 characters.',
   unsupported_content_type: 'Send the tip as a form or as JSON.',
   validation_failed: 'Something needs to be corrected before the tip can be sent.',

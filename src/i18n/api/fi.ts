@@ -7,6 +7,9 @@ export const apiMessages: ApiMessages = {
   not_found: 'Täällä ei ole mitään.',
   body_too_large: 'Lähetetty tieto on liian suuri. Kuvauksessa saa olla enintään 4 000 merkkiä.',
   unsupported_content_type: 'Lähetä vihje lomakkeena tai JSON-muodossa.',
+  method_not_allowed: 'Tämä osoite ei ota vastaan tällaisia pyyntöjä.',
+  idempotency_key_reused:
+    'Tämä lomake on jo lähetetty eri sisällöllä. Lataa sivu uudelleen ja lähetä vihje uudestaan, niin siitä tulee uusi vihje.',
   validation_failed: 'Jotain on korjattava ennen kuin vihjeen voi lähettää.',
   rate_limited:
     'Emme juuri nyt voi ottaa vastaan enempää vihjeitä tästä yhteydestä. Yritä hetken päästä uudelleen tai lähetä sähköpostia osoitteeseen trygghet@huge.se. Hätätilanteessa soita 112. Jos haluat tehdä rikosilmoituksen, soita poliisille numeroon 114 14.',

@@ -4,6 +4,9 @@ export const apiMessages = {
   unauthorized: 'Nyckeln saknas eller är fel.',
   cross_site: 'Tipset måste skickas från formuläret på vår egen webbplats.',
   not_found: 'Det finns inget här.',
+  method_not_allowed: 'Den här adressen tar inte emot den sortens anrop.',
+  idempotency_key_reused:
+    'Det här formuläret har redan skickats med ett annat innehåll. Ladda om sidan och skicka tipset igen, så blir det ett nytt tips.',
   body_too_large: 'Det som skickades är för stort. En beskrivning får vara högst 4 000 tecken.',
   unsupported_content_type: 'Skicka tipset som ett formulär eller som JSON.',
   validation_failed: 'Något behöver rättas innan tipset kan skickas.',

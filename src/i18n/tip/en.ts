@@ -84,6 +84,10 @@ export const en: TipStrings = {
     advice:
       'Only write such details about other people if they are needed to understand what happened. If you want to be contacted yourself, please use the contact fields further down instead. You can change the text or send the tip as it is.',
     sendAgain: 'To send the tip as it is, press “Send the tip” again.',
+    confirmLabel: 'I want to send the tip as it is',
+    notSentYet: 'The tip has not been sent yet. You can',
+    editText: 'change the text',
+    tickAndSend: 'tick “I want to send the tip as it is” and send again',
   },
   contact: {
     legend: 'Do you want us to contact you?',
@@ -122,6 +126,7 @@ export const en: TipStrings = {
     'form.invalid': 'The form could not be checked. Check your answers and send again',
     'form.expired': 'The form had been open for too long. Check your answers and send again',
     'form.tooFast': 'The form was sent too quickly. Wait a few seconds and send again',
+    'form.keyReused': 'This form has already been sent with other content. Send again to send this as a new tip',
   },
   failure: {
     heading: 'The tip could not be sent',
@@ -139,6 +144,25 @@ export const en: TipStrings = {
     textKept: 'What you wrote is still in the form.',
     notSent: 'The tip has not been sent.',
     backToForm: 'Back to the form',
+  },
+  refused: {
+    'cross-site': {
+      heading: 'The tip could not be received',
+      text: 'Tips are only received from the form on this website. The tip has not been sent.',
+    },
+    malformed: {
+      heading: 'The tip could not be read',
+      text: 'What was sent could not be read. The tip has not been sent.',
+    },
+    'too-large': {
+      heading: 'The tip was too large',
+      text: 'What was sent was too large. A description can be at most {max} characters. The tip has not been sent.',
+    },
+    unsupported: {
+      heading: 'The tip could not be read',
+      text: 'The tip was sent in a form we cannot read. The tip has not been sent.',
+    },
+    again: 'Open the form and send the tip from there.',
   },
   confirmation: {
     heading: 'Thank you, we have received your tip',

@@ -90,6 +90,10 @@ export const fi: TipStrings = {
     advice:
       'Kirjoita tällaisia tietoja muista ihmisistä vain, jos ne ovat tarpeen tapahtuneen ymmärtämiseksi. Jos haluat itse, että sinuun otetaan yhteyttä, käytä mieluummin alempana olevia yhteystietokenttiä. Voit muuttaa tekstiä tai lähettää vihjeen sellaisenaan.',
     sendAgain: 'Jos haluat lähettää vihjeen sellaisenaan, paina uudelleen ”Lähetä vihje”.',
+    confirmLabel: 'Haluan lähettää vihjeen sellaisenaan',
+    notSentYet: 'Vihjettä ei ole vielä lähetetty. Voit',
+    editText: 'muuttaa tekstiä',
+    tickAndSend: 'rastittaa kohdan ”Haluan lähettää vihjeen sellaisenaan” ja lähettää uudelleen',
   },
   contact: {
     legend: 'Haluatko, että otamme sinuun yhteyttä?',
@@ -130,6 +134,8 @@ export const fi: TipStrings = {
     'form.invalid': 'Lomaketta ei voitu tarkistaa. Tarkista tiedot ja lähetä uudelleen',
     'form.expired': 'Lomake oli ollut auki liian kauan. Tarkista tiedot ja lähetä uudelleen',
     'form.tooFast': 'Lomake lähetettiin liian nopeasti. Odota muutama sekunti ja lähetä uudelleen',
+    'form.keyReused':
+      'Lomake on jo lähetetty eri sisällöllä. Lähetä uudelleen, niin tämä jätetään uutena vihjeenä',
   },
   failure: {
     heading: 'Vihjettä ei voitu lähettää',
@@ -147,6 +153,25 @@ export const fi: TipStrings = {
     textKept: 'Kirjoittamasi teksti on yhä lomakkeessa.',
     notSent: 'Vihjettä ei ole lähetetty.',
     backToForm: 'Takaisin lomakkeeseen',
+  },
+  refused: {
+    'cross-site': {
+      heading: 'Vihjettä ei voitu ottaa vastaan',
+      text: 'Vihjeitä otetaan vastaan vain tämän sivuston lomakkeella. Vihjettä ei ole lähetetty.',
+    },
+    malformed: {
+      heading: 'Vihjettä ei voitu lukea',
+      text: 'Lähetettyä tietoa ei voitu lukea. Vihjettä ei ole lähetetty.',
+    },
+    'too-large': {
+      heading: 'Vihje oli liian suuri',
+      text: 'Lähetetty tieto oli liian suuri. Kuvauksessa saa olla enintään {max} merkkiä. Vihjettä ei ole lähetetty.',
+    },
+    unsupported: {
+      heading: 'Vihjettä ei voitu lukea',
+      text: 'Vihje lähetettiin muodossa, jota emme pysty lukemaan. Vihjettä ei ole lähetetty.',
+    },
+    again: 'Avaa lomake ja lähetä vihje sieltä.',
   },
   confirmation: {
     heading: 'Kiitos, olemme saaneet vihjeesi',

@@ -91,6 +91,10 @@ export const so: TipStrings = {
     advice:
       'Xog noocan ah oo ku saabsan dad kale qor oo keliya haddii ay lagama maarmaan u tahay in la fahmo waxa dhacay. Haddii aad adigu rabto in lagula soo xiriiro, isticmaal meelaha xiriirka ee hoose. Waad beddeli kartaa qoraalka, ama waad u diri kartaa xogta sida ay tahay.',
     sendAgain: 'Haddii aad rabto inaad xogta u dirto sida ay tahay, mar kale riix “Dir xogta”.',
+    confirmLabel: 'Waxaan rabaa inaan xogta u diro sida ay tahay',
+    notSentYet: 'Xogta weli lama dirin. Waxaad awoodaa inaad:',
+    editText: 'beddesho qoraalka',
+    tickAndSend: 'calaamadeyso “Waxaan rabaa inaan xogta u diro sida ay tahay” oo mar kale dirto',
   },
   contact: {
     legend: 'Ma rabtaa inaan kula soo xiriirno?',
@@ -131,6 +135,8 @@ export const so: TipStrings = {
     'form.invalid': 'Foomka lama hubin karin. Eeg macluumaadka oo mar kale dir',
     'form.expired': 'Foomku muddo dheer ayuu furnaa. Eeg macluumaadka oo mar kale dir',
     'form.tooFast': 'Foomka si aad u dhakhso ah ayaa loo diray. Sug dhowr ilbiriqsi oo mar kale dir',
+    'form.keyReused':
+      'Foomka horay ayaa loo diray iyadoo nuxur kale leh. Mar kale dir, si tan loogu gudbiyo xog cusub ahaan',
   },
   failure: {
     heading: 'Xogta lama diri karin',
@@ -148,6 +154,25 @@ export const so: TipStrings = {
     textKept: 'Waxa aad qortay weli foomka ayay ku jiraan.',
     notSent: 'Xogta lama dirin.',
     backToForm: 'Ku noqo foomka',
+  },
+  refused: {
+    'cross-site': {
+      heading: 'Xogta lama aqbali karin',
+      text: 'Xogta waxaa laga aqbalaa oo keliya foomka boggan. Xogta lama dirin.',
+    },
+    malformed: {
+      heading: 'Xogta lama akhriyi karin',
+      text: 'Waxa la soo diray lama akhriyi karin. Xogta lama dirin.',
+    },
+    'too-large': {
+      heading: 'Xogtu aad bay u weynayd',
+      text: 'Waxa la soo diray aad bay u weynaayeen. Sharraxaaddu waxay noqon kartaa ugu badnaan {max} xaraf. Xogta lama dirin.',
+    },
+    unsupported: {
+      heading: 'Xogta lama akhriyi karin',
+      text: 'Xogta waxaa loo soo diray qaab aanaan akhriyi karin. Xogta lama dirin.',
+    },
+    again: 'Fur foomka oo xogta halkaas ka soo dir.',
   },
   confirmation: {
     heading: 'Mahadsanid, waan helnay xogtaada',

@@ -110,6 +110,11 @@ export const sv = {
     advice:
       'Skriv bara sådant om andra om det behövs för att förstå vad som hänt. Vill du själv bli kontaktad, använd hellre fälten för kontaktuppgifter längre ner. Du kan ändra texten eller skicka tipset som det är.',
     sendAgain: 'Vill du skicka tipset som det är, tryck på ”Skicka tipset” igen.',
+    /** Without JavaScript: the box to tick, and what the answer at the top of the page says. */
+    confirmLabel: 'Jag vill skicka tipset som det är',
+    notSentYet: 'Tipset har inte skickats än. Du kan',
+    editText: 'ändra texten',
+    tickAndSend: 'kryssa i ”Jag vill skicka tipset som det är” och skicka igen',
   },
   contact: {
     legend: 'Vill du att vi kontaktar dig?',
@@ -151,6 +156,8 @@ export const sv = {
     'form.invalid': 'Formuläret kunde inte kontrolleras. Se över uppgifterna och skicka igen',
     'form.expired': 'Formuläret hade varit öppet för länge. Se över uppgifterna och skicka igen',
     'form.tooFast': 'Formuläret skickades för snabbt. Vänta några sekunder och skicka igen',
+    'form.keyReused':
+      'Formuläret har redan skickats med ett annat innehåll. Skicka igen, så lämnas det här som ett nytt tips',
   } satisfies Record<TipErrorCode, string>,
   failure: {
     heading: 'Tipset kunde inte skickas',
@@ -171,6 +178,26 @@ export const sv = {
     /** Without JavaScript the page only links back to a fresh form. */
     notSent: 'Tipset har inte skickats.',
     backToForm: 'Till formuläret',
+  },
+  /** Pages for a form post that could not be taken at all (prerendered; nothing was sent). */
+  refused: {
+    'cross-site': {
+      heading: 'Tipset kunde inte tas emot',
+      text: 'Tips tas bara emot från formuläret på den här webbplatsen. Tipset har inte skickats.',
+    },
+    malformed: {
+      heading: 'Tipset kunde inte läsas',
+      text: 'Det som skickades gick inte att läsa. Tipset har inte skickats.',
+    },
+    'too-large': {
+      heading: 'Tipset var för stort',
+      text: 'Det som skickades var för stort. En beskrivning får vara högst {max} tecken. Tipset har inte skickats.',
+    },
+    unsupported: {
+      heading: 'Tipset kunde inte läsas',
+      text: 'Tipset skickades i en form som vi inte kan läsa. Tipset har inte skickats.',
+    },
+    again: 'Öppna formuläret och skicka tipset därifrån.',
   },
   confirmation: {
     heading: 'Tack, vi har fått ditt tips',

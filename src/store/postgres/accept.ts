@@ -1,8 +1,8 @@
 import { toMinute, type Channel } from '../accepted-tip.ts';
 import { newReference } from '../reference.ts';
 import { IDEMPOTENCY_WINDOW_MS } from '../store-policy.ts';
-import { encodePayload, hashIdempotencyKey } from '../stored-tip.ts';
-import type { AcceptTipInput, AcceptTipResult } from '../tip-store.ts';
+import { decodePayloadTip, encodePayload, hashIdempotencyKey } from '../stored-tip.ts';
+import type { AcceptTipInput, AcceptTipResult, KeyedTip } from '../tip-store.ts';
 import type { Pool } from './connect.ts';
 
 /** Candidate references per call; with 24^8 possible values, more than the first is almost never needed. */
@@ -10,12 +10,12 @@ const REFERENCE_CANDIDATES = 5;
 const MAX_TRIES = 3;
 
 /** `findByIdempotencyKey` for PostgreSQL. */
-export function postgresFindByIdempotencyKey(sql: Pool): (key: string, now: number) => Promise<string | undefined> {
+export function postgresFindByIdempotencyKey(sql: Pool): (key: string, now: number) => Promise<KeyedTip | undefined> {
   return async (key, now) => {
-    const [row] = await sql<{ reference: string }[]>`
-      SELECT t.reference FROM idempotency_keys k JOIN tips t ON t.id = k.tip_id
+    const [row] = await sql<{ reference: string; payload: string }[]>`
+      SELECT t.reference, t.payload FROM idempotency_keys k JOIN tips t ON t.id = k.tip_id
       WHERE k.key_hash = ${hashIdempotencyKey(key)} AND k.created_at > ${now - IDEMPOTENCY_WINDOW_MS}`;
-    return row?.reference;
+    return row && { reference: row.reference, tip: decodePayloadTip(row.payload) };
   };
 }
 

@@ -2,18 +2,21 @@ import type { Database } from 'better-sqlite3';
 import { toMinute, type Channel } from '../accepted-tip.ts';
 import { newReference } from '../reference.ts';
 import { IDEMPOTENCY_WINDOW_MS } from '../store-policy.ts';
-import { encodePayload, hashIdempotencyKey } from '../stored-tip.ts';
-import type { AcceptTipInput, AcceptTipResult } from '../tip-store.ts';
+import { decodePayloadTip, encodePayload, hashIdempotencyKey } from '../stored-tip.ts';
+import type { AcceptTipInput, AcceptTipResult, KeyedTip } from '../tip-store.ts';
 
 const MAX_REFERENCE_TRIES = 10;
 
 /** `findByIdempotencyKey` for SQLite. */
-export function sqliteFindByIdempotencyKey(db: Database): (key: string, now: number) => string | undefined {
-  const findKey = db.prepare<[string, number], { reference: string }>(
-    `SELECT t.reference FROM idempotency_keys k JOIN tips t ON t.id = k.tip_id
+export function sqliteFindByIdempotencyKey(db: Database): (key: string, now: number) => KeyedTip | undefined {
+  const findKey = db.prepare<[string, number], { reference: string; payload: string }>(
+    `SELECT t.reference, t.payload FROM idempotency_keys k JOIN tips t ON t.id = k.tip_id
      WHERE k.key_hash = ? AND k.created_at > ?`,
   );
-  return (key, now) => findKey.get(hashIdempotencyKey(key), now - IDEMPOTENCY_WINDOW_MS)?.reference;
+  return (key, now) => {
+    const row = findKey.get(hashIdempotencyKey(key), now - IDEMPOTENCY_WINDOW_MS);
+    return row && { reference: row.reference, tip: decodePayloadTip(row.payload) };
+  };
 }
 
 /**

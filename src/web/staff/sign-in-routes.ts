@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sendSigninLink, signInWithLink } from '../../staff/email-link.ts';
 import { OIDC_PENDING_MS } from '../../staff/oidc.ts';
 import { signOut, startSession } from '../../staff/sessions.ts';
-import { UNKNOWN_ADDRESS } from '../../http/client-address.ts';
+import { clientIdOf } from '../../http/request-context.ts';
 import { forbiddenPage, notFoundPage, startPage, tooManyPage } from './pages/common-pages.ts';
 import { linkFailedPage, linkPage, signedInPage, signInPage } from './pages/sign-in-pages.ts';
 import {
@@ -28,8 +28,8 @@ function signInState(deps: StaffWebDeps) {
 }
 
 async function limited(c: Context, deps: StaffWebDeps, email?: string): Promise<Response | undefined> {
-  const address = c.get('clientAddress') ?? UNKNOWN_ADDRESS;
-  const decision = await deps.limiter.allow(deps.identify(address, deps.clock()), email);
+  // The edge's name for the client (its keyed, daily-changing hash; never the address).
+  const decision = await deps.limiter.allow(clientIdOf(c), email);
   if (decision.allowed) return undefined;
   c.header('Retry-After', String(decision.retryAfterSeconds));
   return c.html(tooManyPage(decision.retryAfterSeconds), 429);

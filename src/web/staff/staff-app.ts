@@ -1,5 +1,4 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { clientAddress } from '../../http/client-address.ts';
 import { resolveSession } from '../../staff/sessions.ts';
 import { accessGuard } from './access-guard.ts';
 import { notFoundPage } from './pages/common-pages.ts';
@@ -22,7 +21,6 @@ export function createStaffApp(deps: StaffWebDeps, routes: readonly StaffRoute[]
     c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex, nofollow');
   });
-  app.use(clientAddress(deps.config.trustProxy));
   app.use(async function staffSession(c, next) {
     const stylesheet = c.req.path === STYLESHEET_PATH;
     c.set(

@@ -11,11 +11,9 @@ export interface StaffWebDeps {
   staff: StaffStore;
   clock: Clock;
   logger: Logger;
-  config: Pick<Config, 'siteUrl' | 'retentionDays' | 'trustProxy'> & { staff: StaffConfig };
+  config: Pick<Config, 'siteUrl' | 'retentionDays'> & { staff: StaffConfig };
   mailer: SigninMailer;
   limiter: SigninLimiter;
-  /** The rate limiter's keyed, daily-changing name for a client address (never the address itself). */
-  identify: (address: string, now: number) => string;
   /** Present when OIDC_ISSUER is configured. */
   oidc: OidcSignIn | undefined;
 }

@@ -1,6 +1,7 @@
 /**
  * The headers every response carries, whoever produced it (static file,
- * API, Astro-rendered page, error). One list, applied by the front layer.
+ * API, Astro-rendered page, refusal, error). One list, written with every
+ * response's head (src/web/edge/secured-response.ts).
  */
 
 /**
@@ -34,8 +35,3 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
 };
-
-/** Sets the security headers through any header setter (Hono Headers or a Node response). */
-export function applySecurityHeaders(set: (name: string, value: string) => void): void {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) set(name, value);
-}
