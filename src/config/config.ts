@@ -84,7 +84,7 @@ const envShape = z.object({
 
   WORKER: z.enum(['in-process', 'off']).default('in-process'),
   WORKER_POLL_MS: integer(1000, 10, 60_000),
-  WORKER_CLAIM_SECONDS: integer(300, 1, 86_400),
+  WORKER_CLAIM_SECONDS: integer(30, 1, 86_400),
   DELIVERY_MAX_HOURS: integer(48, 1, 24 * 30),
   INTAKE_TOKENS: z
     .string()
@@ -174,7 +174,7 @@ export interface Config {
   worker: {
     inProcess: boolean;
     pollMs: number;
-    /** How long a worker holds an email job it is sending; after a crash the job waits this long. */
+    /** A claim on emails being sent, renewed every third of it while they are in flight; after a crash they wait at most this long. */
     claimMs: number;
     deliveryMaxHours: number;
   };

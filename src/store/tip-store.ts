@@ -36,6 +36,14 @@ export interface TipStore {
    * (process or instance) gets them until the claim runs out.
    */
   claimEmailJobs(now: number, options: { limit: number; leaseMs: number }): Promise<EmailJobClaim[]>;
+  /**
+   * The worker's heartbeat while it sends a claimed batch: the jobs still
+   * pending under `claimId` are held until `now + leaseMs`. Resolves to how
+   * many were renewed (0 once another worker has taken them over). Short
+   * leases renewed this way let a crashed worker's emails go out within one
+   * lease, and never let a live worker's slow send be taken from it.
+   */
+  renewEmailClaim(claimId: string, now: number, leaseMs: number): Promise<number>;
   /** The message left: the job is done (also if the claim was lost meanwhile; sending again would only duplicate). */
   markEmailSent(claim: EmailJobClaim, now: number): Promise<void>;
   /**

@@ -278,6 +278,29 @@ describe.each([sqliteBackend, postgresBackend])('TipStore contract on $name', (b
       expect(stale).toEqual({ state: 'stale' });
     });
 
+    it('keeps a renewed claim from other workers, and lets it go one lease after the heartbeat stops', async () => {
+      await fresh();
+      await Promise.all([0, 1, 2].map((n) => store.acceptTip(sampleTip(n))));
+      const second = await database.open();
+      const lease = 30_000;
+      const batch = await store.claimEmailJobs(T0, { limit: 3, leaseMs: lease });
+      expect(batch).toHaveLength(3);
+      const claimId = batch[0]?.claimId ?? '';
+      await store.markEmailSent(batch[0] as EmailJobClaim, T0 + 1000);
+      // Heartbeats every 10 s keep the two unsent jobs held well past the first lease.
+      for (let at = T0 + 10_000; at <= T0 + 90_000; at += 10_000) {
+        expect(await store.renewEmailClaim(claimId, at, lease)).toBe(2);
+        expect(await second.claimEmailJobs(at + 1, { limit: 5, leaseMs: lease })).toEqual([]);
+      }
+      // The worker died after its last heartbeat (at 90 s): one lease later another worker takes both.
+      expect(await second.claimEmailJobs(T0 + 90_000 + lease - 1, { limit: 5, leaseMs: lease })).toEqual([]);
+      const takenOver = await second.claimEmailJobs(T0 + 90_000 + lease, { limit: 5, leaseMs: lease });
+      expect(references(takenOver).sort()).toEqual(references(batch.slice(1)).sort());
+      // A late heartbeat of the first worker renews nothing and does not touch the new claim.
+      expect(await store.renewEmailClaim(claimId, T0 + 125_000, lease)).toBe(0);
+      expect(await store.claimEmailJobs(T0 + 126_000, { limit: 5, leaseMs: lease })).toEqual([]);
+    });
+
     it('marks a sent job delivered and records the minute it was sent', async () => {
       await fresh();
       await store.acceptTip(sampleTip(0));

@@ -30,6 +30,8 @@ export interface WorkerOptions {
   batchSize?: number;
   /** False: no background loop, only `runOnce()` (tests that move the clock themselves). */
   loop?: boolean;
+  /** How often a batch's claim is renewed while it is being sent; default a third of the claim. */
+  heartbeatMs?: number;
 }
 
 /** What one run did: counters only, nothing about any tip. */
@@ -72,6 +74,7 @@ export function startWorker(options: WorkerOptions): OutboxWorker {
   const sleep = options.sleep ?? realSleep;
   const concurrency = options.concurrency ?? Math.max(2, config.mail.poolConnections * 2);
   const batchSize = options.batchSize ?? Math.max(concurrency * 4, 16);
+  const heartbeatMs = options.heartbeatMs ?? Math.max(100, Math.floor(config.worker.claimMs / 3));
   let lastPurgeDay: string | undefined;
   let stopping = false;
   let nap = new AbortController();
@@ -143,6 +146,26 @@ export function startWorker(options: WorkerOptions): OutboxWorker {
     return result;
   };
 
+  /**
+   * Renews the batch's claim every `heartbeatMs` until `done` settles, so a
+   * slow relay never lets another worker take (and send again) a live
+   * worker's emails, while a crashed worker's claim runs out within one
+   * (short) claim period. A failed renewal is logged and tried again.
+   */
+  const heartbeat = async (claimId: string, done: Promise<unknown>): Promise<void> => {
+    const timer = setInterval(() => {
+      store.renewEmailClaim(claimId, clock(), config.worker.claimMs).catch((error: unknown) => {
+        const name = error instanceof Error ? error.name : 'UnknownError';
+        logger.warn({ channel: 'email', error: name }, 'outbox: claim not renewed, trying again');
+      });
+    }, heartbeatMs);
+    try {
+      await done;
+    } finally {
+      clearInterval(timer);
+    }
+  };
+
   const pass = async (): Promise<WorkerRun> => {
     const now = clock();
     const leases = await store.expireIntakeLeases(now);
@@ -150,7 +173,9 @@ export function startWorker(options: WorkerOptions): OutboxWorker {
     const purged = await purgeIfNewDay(now);
     const claims = await store.claimEmailJobs(now, { limit: batchSize, leaseMs: config.worker.claimMs });
     const failures = new Map<string, number>();
-    const outcomes = await mapBounded(claims, concurrency, (claim) => deliver(claim, failures));
+    const sending = mapBounded(claims, concurrency, (claim) => deliver(claim, failures));
+    if (claims[0]) await heartbeat(claims[0].claimId, sending);
+    const outcomes = await sending;
     const count = (state: SendOutcome) => outcomes.filter((outcome) => outcome === state).length;
     const run: WorkerRun = {
       claimed: claims.length,

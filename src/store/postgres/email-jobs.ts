@@ -38,6 +38,13 @@ export function postgresEmailJobs(sql: Pool, policy: StorePolicy) {
       return rows.map((row) => ({ tip: decodeTip(row), attempts: row.attempts, claimId, claimedUntil }));
     },
 
+    async renewEmailClaim(claimId: string, now: number, leaseMs: number): Promise<number> {
+      const renewed = await sql`
+        UPDATE delivery_jobs SET claimed_until = ${now + leaseMs}
+        WHERE channel = 'email' AND state = 'pending' AND claim_id = ${claimId}`;
+      return renewed.count;
+    },
+
     async markEmailSent(claim: EmailJobClaim, now: number): Promise<void> {
       const minute = toMinute(now);
       await sql.begin(async (tx) => {

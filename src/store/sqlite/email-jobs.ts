@@ -32,6 +32,9 @@ export function sqliteEmailJobs(db: Database, policy: StorePolicy) {
        claimed_until = NULL
      WHERE channel = 'email' AND state = 'pending' AND tip_id = (SELECT id FROM tips WHERE reference = ?)`,
   );
+  const renew = db.prepare<[number, string]>(
+    `UPDATE delivery_jobs SET claimed_until = ? WHERE channel = 'email' AND state = 'pending' AND claim_id = ?`,
+  );
   const noteLastSent = db.prepare<[number]>(
     `INSERT INTO counters (name, value) VALUES ('last_email_sent_at', ?)
      ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)`,
@@ -84,6 +87,7 @@ export function sqliteEmailJobs(db: Database, policy: StorePolicy) {
   return {
     claimEmailJobs: (now: number, { limit, leaseMs }: { limit: number; leaseMs: number }) =>
       claim.immediate(now, limit, leaseMs),
+    renewEmailClaim: (claimId: string, now: number, leaseMs: number) => renew.run(now + leaseMs, claimId).changes,
     markEmailSent: (claimRef: EmailJobClaim, now: number) => sent.immediate(claimRef.tip.reference, now),
     markEmailFailed: (claimRef: EmailJobClaim, now: number, failure: DeliveryFailure) =>
       failed.immediate(claimRef, now, failure),

@@ -57,6 +57,7 @@ export function createSqliteTipStore(options: { file: string; policy: StorePolic
       db.close();
     },
     claimEmailJobs: async (now, claimOptions) => email.claimEmailJobs(now, claimOptions),
+    renewEmailClaim: async (claimId, now, leaseMs) => email.renewEmailClaim(claimId, now, leaseMs),
     markEmailSent: async (claim, now) => email.markEmailSent(claim, now),
     markEmailFailed: async (claim, now, failure) => email.markEmailFailed(claim, now, failure),
     claimIntake: async (now, limit) => intake.claimIntake(now, limit),
