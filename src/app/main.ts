@@ -4,10 +4,21 @@ import { startServer } from './start-server.ts';
 try {
   const config = configFromEnvironment();
   const running = await startServer(config);
-  const stop = () => {
+  let stopping = false;
+  /** Logs the stop as the worker does (`npm run worker`), so an operator sees why the process went away. */
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    running.logger.info({ signal, graceMs: config.shutdownGraceMs }, 'server: stopping');
     running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => {
+        running.logger.info({ signal }, 'server: stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        running.logger.error({ error: error instanceof Error ? error.name : 'UnknownError' }, 'server: stop failed');
+        process.exit(1);
+      },
     );
   };
   process.once('SIGTERM', stop);

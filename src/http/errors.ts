@@ -39,6 +39,17 @@ export class CrossSiteRequestError extends ClientError {
   readonly code = 'cross_site';
 }
 
+/**
+ * A part of the service that this server's configuration switched off (the
+ * intake queue and the health details without INTAKE_TOKENS): no token can
+ * help, so it is a 404 that says why, not a 401.
+ */
+export class DisabledError extends ClientError {
+  override readonly name = 'DisabledError';
+  readonly status = 404;
+  readonly code = 'disabled';
+}
+
 export class NotFoundError extends ClientError {
   override readonly name = 'NotFoundError';
   readonly status = 404;

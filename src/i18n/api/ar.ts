@@ -3,6 +3,7 @@ import type { ApiMessages } from './sv.ts';
 export const apiMessages: ApiMessages = {
   malformed_body: 'لم نتمكن من قراءة ما أُرسل. أعد تحميل الصفحة وحاول مرة أخرى.',
   unauthorized: 'المفتاح مفقود أو غير صحيح.',
+  disabled: 'قائمة الاستلام وبيانات التشغيل معطّلة على هذا الخادم: لم يُضبط أي مفتاح (INTAKE_TOKENS).',
   cross_site: 'يجب إرسال البلاغ من النموذج الموجود على موقعنا.',
   not_found: 'لا يوجد شيء هنا.',
   body_too_large: 'ما أُرسل كبير جدًا. يمكن أن يتكوّن الوصف من 4000 حرف كحد أقصى.',

@@ -3,6 +3,8 @@ import type { ApiMessages } from './sv.ts';
 export const apiMessages: ApiMessages = {
   malformed_body: 'We could not read what was sent. Reload the page and try again.',
   unauthorized: 'The key is missing or wrong.',
+  disabled:
+    'The intake queue and the operator figures are switched off on this server: no key is configured (INTAKE_TOKENS).',
   cross_site: 'Tips must be sent from the form on our own website.',
   not_found: 'There is nothing here.',
   body_too_large: 'What was sent is too large. A description can be at most 4,000 characters.',

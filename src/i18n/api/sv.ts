@@ -2,6 +2,7 @@
 export const apiMessages = {
   malformed_body: 'Vi kunde inte läsa det som skickades. Ladda om sidan och försök igen.',
   unauthorized: 'Nyckeln saknas eller är fel.',
+  disabled: 'Intagskön och driftuppgifterna är avstängda på den här servern: ingen nyckel är inställd (INTAKE_TOKENS).',
   cross_site: 'Tipset måste skickas från formuläret på vår egen webbplats.',
   not_found: 'Det finns inget här.',
   body_too_large: 'Det som skickades är för stort. En beskrivning får vara högst 4 000 tecken.',
