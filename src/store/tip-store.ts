@@ -167,6 +167,12 @@ export interface HealthDetails {
   honeypotCount: number;
   /** ISO 8601, minute precision, or null before the first email. */
   lastEmailSentAt: string | null;
+  /**
+   * Stored tips that never got an intake job: accepted while no consumer
+   * could claim from the queue (INTAKE_TOKENS unset). They were emailed; they
+   * will never appear in the intake queue.
+   */
+  tipsWithoutIntakeJob: number;
 }
 
 export interface PurgeResult {

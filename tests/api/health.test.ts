@@ -18,7 +18,8 @@ describe('GET /api/health', () => {
 
 describe('GET /api/health/details without INTAKE_TOKENS', () => {
   it('says the intake queue and the figures are switched off (404 disabled), not that the key is wrong', async () => {
-    for (const headers of [{}, { Authorization: `Bearer ${'x'.repeat(40)}` }]) {
+    const attempts: Record<string, string>[] = [{}, { Authorization: `Bearer ${'x'.repeat(40)}` }];
+    for (const headers of attempts) {
       const response = await fetch(`${server.url}/api/health/details`, {
         headers: { ...headers, 'Accept-Language': 'en' },
       });

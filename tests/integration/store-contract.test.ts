@@ -222,6 +222,7 @@ describe.each([sqliteBackend, postgresBackend])('TipStore contract on $name', (b
       await fresh({ channels: ['email'] });
       await store.acceptTip(sampleTip(0));
       expect((await store.healthDetails(T0)).queueDepth).toEqual({ email: 1, intake: 0 });
+      expect((await store.healthDetails(T0)).tipsWithoutIntakeJob).toBe(1);
       expect((await store.claimIntake(T0, 10)).tips).toEqual([]);
     });
 
@@ -544,6 +545,7 @@ describe.each([sqliteBackend, postgresBackend])('TipStore contract on $name', (b
         deadLetters: { email: 0, intake: 0 },
         honeypotCount: 0,
         lastEmailSentAt: null,
+        tipsWithoutIntakeJob: 0,
       });
       await store.recordHoneypot(T0);
       await store.recordHoneypot(T0);

@@ -11,6 +11,8 @@ export interface HealthDetails {
   rateLimitingDegraded: boolean;
   honeypotCount: number;
   lastEmailSentAt: string | null;
+  /** Tips accepted while the intake queue was disabled: they will never reach it. */
+  tipsWithoutIntakeJob: number;
 }
 
 export interface HealthDeps {

@@ -20,7 +20,7 @@ export function postgresMaintenance(sql: Pool) {
     },
 
     async healthDetails(now: number): Promise<HealthDetails> {
-      const [counts, [oldest], counters] = await Promise.all([
+      const [counts, [oldest], counters, [withoutIntake]] = await Promise.all([
         sql<{ channel: Channel; state: string; n: number }[]>`
           SELECT channel, state, count(*)::int AS n FROM delivery_jobs
           WHERE state IN ('pending', 'dead') GROUP BY channel, state`,
@@ -28,6 +28,9 @@ export function postgresMaintenance(sql: Pool) {
           SELECT min(t.accepted_at) AS accepted_at FROM delivery_jobs j JOIN tips t ON t.id = j.tip_id
           WHERE j.state = 'pending'`,
         sql<{ name: string; value: number }[]>`SELECT name, value FROM counters`,
+        sql<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM tips t
+          WHERE NOT EXISTS (SELECT 1 FROM delivery_jobs j WHERE j.tip_id = t.id AND j.channel = 'intake')`,
       ]);
       const queueDepth = Object.fromEntries(CHANNELS.map((channel) => [channel, 0])) as Record<Channel, number>;
       const deadLetters = { ...queueDepth };
@@ -41,6 +44,7 @@ export function postgresMaintenance(sql: Pool) {
         deadLetters,
         honeypotCount: values.get('honeypot') ?? 0,
         lastEmailSentAt: lastSent === undefined ? null : new Date(lastSent).toISOString(),
+        tipsWithoutIntakeJob: withoutIntake?.n ?? 0,
       };
     },
 

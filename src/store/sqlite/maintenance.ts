@@ -20,6 +20,10 @@ export function sqliteMaintenance(db: Database) {
      WHERE j.state = 'pending'`,
   );
   const counters = db.prepare<[], { name: string; value: number }>('SELECT name, value FROM counters');
+  const withoutIntake = db.prepare<[], { n: number }>(
+    `SELECT count(*) AS n FROM tips t
+     WHERE NOT EXISTS (SELECT 1 FROM delivery_jobs j WHERE j.tip_id = t.id AND j.channel = 'intake')`,
+  );
   const expiredKeys = db.prepare<[number]>('DELETE FROM idempotency_keys WHERE created_at <= ?');
   const purgeable = db.prepare<[number], { id: number }>(
     `SELECT id FROM tips WHERE accepted_at < ? AND NOT EXISTS (
@@ -54,6 +58,7 @@ export function sqliteMaintenance(db: Database) {
         deadLetters,
         honeypotCount: values.get('honeypot') ?? 0,
         lastEmailSentAt: lastSent === undefined ? null : new Date(lastSent).toISOString(),
+        tipsWithoutIntakeJob: withoutIntake.get()?.n ?? 0,
       };
     },
     purge: (now: number, retentionDays: number): PurgeResult => {
