@@ -44,7 +44,9 @@ export function errorResponder(logger: Logger, fieldMessages: FieldMessages) {
         Object.entries(error.fields).map(([field, code]) => [field, { code, message: fieldMessages(locale, code) }]),
       );
     }
-    if (error instanceof RateLimitedError) return toResponse(rateLimitedAnswer(locale, error.retryAfterSeconds));
+    if (error instanceof RateLimitedError) {
+      return toResponse(rateLimitedAnswer(locale, error.retryAfterSeconds, error.code));
+    }
     return toResponse(jsonAnswer(error.status, body));
   };
 }
@@ -57,15 +59,16 @@ export interface PlainAnswer {
 }
 
 /**
- * The JSON answer to a request refused by a rate limit. Also written by the
- * flood gate (src/web/flood-gate.ts) in front of Hono, so both are this.
+ * The JSON answer to a request refused by a rate limit (`overloaded`: the
+ * global hard cap, whoever asked). Also written by the flood gate
+ * (src/web/flood-gate.ts) in front of Hono, so both are this.
  */
-export function rateLimitedAnswer(locale: Locale, retryAfterSeconds: number): PlainAnswer {
-  const answer = jsonAnswer(429, {
-    code: 'rate_limited',
-    message: API_MESSAGES[locale].rate_limited,
-    retryAfterSeconds,
-  });
+export function rateLimitedAnswer(
+  locale: Locale,
+  retryAfterSeconds: number,
+  code: 'rate_limited' | 'overloaded' = 'rate_limited',
+): PlainAnswer {
+  const answer = jsonAnswer(429, { code, message: API_MESSAGES[locale][code], retryAfterSeconds });
   answer.headers['Retry-After'] = String(retryAfterSeconds);
   return answer;
 }

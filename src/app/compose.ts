@@ -70,7 +70,7 @@ export async function composeServerServices(config: Config, overrides: Overrides
     ...services,
     limiter,
     formTokens: formTokens(appSecret, config.minFillSeconds),
-    identify: createClientIdentifier(appSecret),
+    identify: createClientIdentifier(appSecret, config.rateLimits.ipv6NetworkPrefix),
     worker,
   };
 }

@@ -63,7 +63,11 @@ const envShape = z.object({
   RATE_LIMIT_CLIENT_TIPS: rate('5/10m'),
   RATE_LIMIT_CLIENT_TIPS_PER_DAY: integer(20, 1, 1_000_000),
   RATE_LIMIT_CLIENT_POSTS: rate('30/10m'),
-  RATE_LIMIT_GLOBAL_TIPS: rate('300/1h'),
+  RATE_LIMIT_NETWORK_TIPS: rate('20/10m'),
+  RATE_LIMIT_IPV6_NETWORK_PREFIX: integer(48, 16, 63),
+  RATE_LIMIT_GLOBAL_TIPS: rate('3000/1h'),
+  SURGE_TIPS: integer(300, 1, 10_000_000),
+  SURGE_DIGEST_MINUTES: integer(60, 1, 24 * 60),
   RATE_LIMIT_TIMEOUT_MS: integer(300, 10, 10_000),
   UPSTASH_REDIS_REST_URL: optionalString.pipe(z.url().optional()),
   UPSTASH_REDIS_REST_TOKEN: optionalString,
@@ -155,7 +159,13 @@ export interface Config {
     clientTips: Rate;
     clientTipsPerDay: number;
     clientPosts: Rate;
+    /** Tips per IPv6 network (`ipv6NetworkPrefix`), on top of the per-client (/64) limits. */
+    networkTips: Rate;
+    ipv6NetworkPrefix: number;
+    /** The hard cap on tips from everyone; above it new tips are refused as "overloaded". */
     globalTips: Rate;
+    /** Tips from everyone within the global window above which the service is in a surge. */
+    surgeTips: number;
     timeoutMs: number;
     upstash: { url: string; token: string } | undefined;
     redisUrl: string | undefined;
@@ -182,6 +192,10 @@ export interface Config {
     tokens: string[];
     leaseSeconds: number;
     maxLeases: number;
+  };
+  surge: {
+    /** During a surge, held emails go out as one digest at most this often. */
+    digestIntervalMs: number;
   };
   retentionDays: number;
   shutdownGraceMs: number;
@@ -243,7 +257,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       clientTips: e.RATE_LIMIT_CLIENT_TIPS,
       clientTipsPerDay: e.RATE_LIMIT_CLIENT_TIPS_PER_DAY,
       clientPosts: e.RATE_LIMIT_CLIENT_POSTS,
+      networkTips: e.RATE_LIMIT_NETWORK_TIPS,
+      ipv6NetworkPrefix: e.RATE_LIMIT_IPV6_NETWORK_PREFIX,
       globalTips: e.RATE_LIMIT_GLOBAL_TIPS,
+      surgeTips: e.SURGE_TIPS,
       timeoutMs: e.RATE_LIMIT_TIMEOUT_MS,
       upstash:
         e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN
@@ -282,6 +299,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       leaseSeconds: e.INTAKE_LEASE_SECONDS,
       maxLeases: e.INTAKE_MAX_LEASES,
     },
+    surge: { digestIntervalMs: e.SURGE_DIGEST_MINUTES * 60_000 },
     retentionDays: e.RETENTION_DAYS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };

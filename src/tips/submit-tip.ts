@@ -8,7 +8,7 @@ import {
   type Tip,
   type TipFieldErrors,
 } from '../schemas/tip.ts';
-import { RateLimitedError, ValidationError } from '../http/errors.ts';
+import { OverloadedError, RateLimitedError, ValidationError } from '../http/errors.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { FormTokenProblem, FormTokens } from './form-token.ts';
 import { newReference } from '../store/reference.ts';
@@ -19,11 +19,15 @@ export interface SubmitTipDeps {
   store: {
     findByIdempotencyKey(key: string, now: number): Promise<string | undefined>;
     acceptTip(
-      tip: Omit<AcceptedTip, 'reference'> & { idempotencyKey: string | undefined },
+      tip: Omit<AcceptedTip, 'reference'> & { idempotencyKey: string | undefined; duringSurge?: boolean },
     ): Promise<{ reference: string; created: boolean }>;
     recordHoneypot(now: number): Promise<void>;
   };
-  limiter: { checkTip(clientId: string): Promise<{ success: boolean; retryAfterSeconds: number }> };
+  limiter: {
+    checkTip(
+      clientId: string,
+    ): Promise<{ success: boolean; retryAfterSeconds: number; scope?: string; surge?: boolean }>;
+  };
   formTokens: FormTokens;
   clock: Clock;
 }
@@ -73,7 +77,11 @@ export async function submitTip(deps: SubmitTipDeps, input: unknown, clientId: s
   }
 
   const decision = await deps.limiter.checkTip(clientId);
-  if (!decision.success) throw new RateLimitedError(decision.retryAfterSeconds);
+  if (!decision.success) {
+    // The global hard cap refuses everyone alike: say the service is overloaded, not "too many from here".
+    if (decision.scope === 'global-tips') throw new OverloadedError(decision.retryAfterSeconds);
+    throw new RateLimitedError(decision.retryAfterSeconds);
+  }
 
   const tip = tipOf(submission);
   return deps.store.acceptTip({
@@ -82,6 +90,8 @@ export async function submitTip(deps: SubmitTipDeps, input: unknown, clientId: s
     language: submission.lang ?? DEFAULT_LOCALE,
     tip,
     flags: flagsOf(tip),
+    // Above SURGE_TIPS its email waits for the hourly digest (the store's policy decides).
+    duringSurge: decision.surge === true,
   });
 }
 

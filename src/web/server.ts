@@ -52,6 +52,7 @@ export async function serveWeb(services: ServerServices): Promise<RunningServer>
         status: limiter.isDegraded() ? 'degraded' : 'ok',
         rateLimitingDegraded: limiter.isDegraded(),
         ...(await store.healthDetails(clock())),
+        surge: limiter.surgeState(),
       }),
       requireIntakeToken: intakeAuth(config.intake.tokens),
     },

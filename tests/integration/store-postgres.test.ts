@@ -42,6 +42,7 @@ describe('PostgreSQL store', () => {
       expect(await sql`SELECT version FROM schema_migrations ORDER BY version`).toEqual([
         { version: 1 },
         { version: 2 },
+        { version: 10 },
       ]);
     } finally {
       await sql.end();

@@ -123,7 +123,10 @@ describe('SQLite store', () => {
     expect(results).toEqual([[], [], [], []]);
     store = open();
     const rows = store.db.prepare('SELECT version, name FROM schema_migrations').all();
-    expect(rows).toEqual([{ version: 1, name: 'tips, delivery jobs, idempotency keys, counters' }]);
+    expect(rows).toEqual([
+      { version: 1, name: 'tips, delivery jobs, idempotency keys, counters' },
+      { version: 10, name: 'surge digests: held emails go out together' },
+    ]);
   });
 
   it('keeps one tip for one key when four processes submit it five times each at once', async () => {

@@ -12,6 +12,8 @@ export const apiMessages: ApiMessages = {
   validation_failed: 'Something needs to be corrected before the tip can be sent.',
   rate_limited:
     'We cannot take more tips from here right now. Try again in a while, or email trygghet@huge.se. If it is an emergency, call 112. To report a crime to the police, call 114 14.',
+  overloaded:
+    'The tip service is overloaded right now and cannot take more tips for the moment. Try again in a while, or email trygghet@huge.se. If it is an emergency, call 112. To report a crime to the police, call 114 14.',
   internal:
     'Something went wrong on our side. Your tip has not been sent. Try again in a while or email trygghet@huge.se.',
 };

@@ -10,6 +10,8 @@ export const apiMessages = {
   validation_failed: 'Något behöver rättas innan tipset kan skickas.',
   rate_limited:
     'Just nu tar vi inte emot fler tips härifrån. Försök igen om en stund, eller mejla trygghet@huge.se. Är det akut: ring 112. Vill du polisanmäla något: ring 114 14.',
+  overloaded:
+    'Tipstjänsten är överbelastad just nu och tar inte emot fler tips för tillfället. Försök igen om en stund, eller mejla trygghet@huge.se. Är det akut: ring 112. Vill du polisanmäla något: ring 114 14.',
   internal:
     'Något gick fel hos oss. Ditt tips har inte skickats. Försök igen om en stund eller mejla trygghet@huge.se.',
 };

@@ -20,6 +20,13 @@ export function sqliteMaintenance(db: Database) {
      WHERE j.state = 'pending'`,
   );
   const counters = db.prepare<[], { name: string; value: number }>('SELECT name, value FROM counters');
+  const heldForDigest = db.prepare<[], { n: number }>(
+    `SELECT count(*) AS n FROM delivery_jobs WHERE channel = 'email' AND state = 'pending' AND held = 1`,
+  );
+  const deleteDigests = db.prepare(
+    `DELETE FROM email_digests WHERE state <> 'pending'
+       AND NOT EXISTS (SELECT 1 FROM delivery_jobs j WHERE j.digest_id = email_digests.id)`,
+  );
   const withoutIntake = db.prepare<[], { n: number }>(
     `SELECT count(*) AS n FROM tips t
      WHERE NOT EXISTS (SELECT 1 FROM delivery_jobs j WHERE j.tip_id = t.id AND j.channel = 'intake')`,
@@ -38,6 +45,8 @@ export function sqliteMaintenance(db: Database) {
     const ids = JSON.stringify(purgeable.all(now - retentionDays * DAY_MS).map((row) => row.id));
     const jobs = deleteJobs.run(ids).changes;
     const tips = deleteTips.run(ids).changes;
+    // A digest row names no tip; it goes once none of its emails is left.
+    deleteDigests.run();
     return { tips, jobs, idempotencyKeys, oldestTipAcceptedAt: oldestTip.get()?.accepted_at ?? null };
   });
 
@@ -59,6 +68,7 @@ export function sqliteMaintenance(db: Database) {
         honeypotCount: values.get('honeypot') ?? 0,
         lastEmailSentAt: lastSent === undefined ? null : new Date(lastSent).toISOString(),
         tipsWithoutIntakeJob: withoutIntake.get()?.n ?? 0,
+        emailsHeldForDigest: heldForDigest.get()?.n ?? 0,
       };
     },
     purge: (now: number, retentionDays: number): PurgeResult => {
