@@ -33,6 +33,7 @@ const env = (smtpUrl: string) => ({
   RATE_LIMIT_CLIENT_TIPS: '1000000/1m',
   RATE_LIMIT_CLIENT_TIPS_PER_DAY: '1000000',
   RATE_LIMIT_GLOBAL_TIPS: '1000000/1m',
+  SURGE_TIPS: '999999',
 });
 
 const referenceOf = (messageId: string | undefined) => /<tip-([A-Z0-9]{4}-[A-Z0-9]{4})@/.exec(messageId ?? '')?.[1];

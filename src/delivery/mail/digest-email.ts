@@ -3,8 +3,15 @@ import type { DigestClaim } from '../../store/tip-store.ts';
 import { formatAcceptedAt } from './tip-email-body.ts';
 import { isHostName, tipSubject, type TipEmailOptions } from './tip-email.ts';
 
-/** What a digest email is built from: its id, when it was gathered, and the held tips. */
-export type EmailDigest = Pick<DigestClaim, 'digestId' | 'createdAt' | 'tips'>;
+/** What a digest email is built from: its id, when it was gathered, the held tips, and how often digests go. */
+export type EmailDigest = Pick<DigestClaim, 'digestId' | 'createdAt' | 'tips'> & { intervalMinutes?: number };
+
+/** "högst ett i timmen", "högst ett var 30:e minut" … */
+function howOften(minutes: number): string {
+  if (minutes === 60) return 'högst ett i timmen';
+  if (minutes % 60 === 0) return `högst ett var ${minutes / 60}:e timme`;
+  return minutes === 1 ? 'högst ett i minuten' : `högst ett var ${minutes}:e minut`;
+}
 
 /** `<digest-12-202611261300@host>`: the same on every attempt, like a tip's. */
 export function digestMessageId(digest: Pick<EmailDigest, 'digestId' | 'createdAt'>, siteHost: string): string {
@@ -38,7 +45,7 @@ export function buildDigestEmail(digest: EmailDigest, options: TipEmailOptions):
     '',
     'Tipsformuläret tar just nu emot ovanligt många tips, från många olika uppkopplingar. Alla tips tas',
     'emot och sparas, men för att inte dränka brevlådan skickas de inte ett och ett medan det pågår:',
-    'de samlas i sammandrag som det här, högst ett i timmen.',
+    `de samlas i sammandrag som det här, ${howOften(digest.intervalMinutes ?? 60)}.`,
     '',
     'Hela tipsen, med beskrivning, finns i intagskön: personalens system hämtar dem via /api/intake,',
     'och på servern visar `npm run intake -- list` kön och `npm run intake -- claim` hämtar tips ur den.',

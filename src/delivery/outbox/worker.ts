@@ -11,7 +11,9 @@ import { toDeliveryFailure } from './delivery-failure.ts';
 export interface TipSender {
   send(tip: AcceptedTip): Promise<{ messageId: string }>;
   /** The surge digest; a sender without it never gathers one (held emails then wait). */
-  sendDigest?(digest: Pick<DigestClaim, 'digestId' | 'createdAt' | 'tips'>): Promise<{ messageId: string }>;
+  sendDigest?(
+    digest: Pick<DigestClaim, 'digestId' | 'createdAt' | 'tips'> & { intervalMinutes: number },
+  ): Promise<{ messageId: string }>;
 }
 
 /** Waits `ms`, or less when `signal` aborts (then it resolves, it does not throw). */
@@ -187,7 +189,8 @@ export function startWorker(options: WorkerOptions): OutboxWorker {
     });
     if (!digest) return none;
     const tips = digest.tips.length;
-    const sending = sender(digest).then(
+    const intervalMinutes = Math.round(config.surge.digestIntervalMs / 60_000);
+    const sending = sender({ ...digest, intervalMinutes }).then(
       () => undefined,
       (error: unknown) => toDeliveryFailure(error),
     );
