@@ -10,14 +10,16 @@ try {
     if (stopping) return;
     stopping = true;
     running.logger.info({ signal, graceMs: config.shutdownGraceMs }, 'server: stopping');
+    // The log is written asynchronously: flush it before exiting, or the last lines are lost.
+    const exit = (code: number) => running.logger.flush(() => process.exit(code));
     running.close().then(
       () => {
         running.logger.info({ signal }, 'server: stopped');
-        process.exit(0);
+        exit(0);
       },
       (error: unknown) => {
         running.logger.error({ error: error instanceof Error ? error.name : 'UnknownError' }, 'server: stop failed');
-        process.exit(1);
+        exit(1);
       },
     );
   };

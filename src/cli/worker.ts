@@ -24,7 +24,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   await mailer.close();
   await store.close();
   logger.info({ outcome }, 'worker: stopped');
-  process.exit(outcome === 'stopped' ? 0 : 1);
+  // The log is written asynchronously: flush it before exiting, or the last lines are lost.
+  logger.flush(() => process.exit(outcome === 'stopped' ? 0 : 1));
 }
 process.once('SIGTERM', (signal) => void shutdown(signal));
 process.once('SIGINT', (signal) => void shutdown(signal));

@@ -65,7 +65,8 @@ export async function startServer({ env = {}, dataDir, entry, logFile }: StartOp
   });
   if (typeof output === 'number') closeSync(output);
   const logs: string[] = [];
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close', not 'exit': the process's last lines may still be in its stdout pipe when it exits.
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.join('\n')}`)), 20_000);
     const onLine = (line: string) => {
