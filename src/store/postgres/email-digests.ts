@@ -22,7 +22,12 @@ interface DigestRow {
  */
 export function postgresEmailDigests(sql: Pool, policy: StorePolicy) {
   return {
-    claimDigest(now: number, { intervalMs, leaseMs }: { intervalMs: number; leaseMs: number }) {
+    async claimDigest(now: number, { intervalMs, leaseMs }: { intervalMs: number; leaseMs: number }) {
+      // Look without a lock first: most passes of a worker find no held email at all.
+      const [work] = await sql<{ work: boolean }[]>`
+        SELECT EXISTS (SELECT 1 FROM delivery_jobs WHERE state = 'pending' AND held)
+          OR EXISTS (SELECT 1 FROM email_digests WHERE state = 'pending') AS work`;
+      if (!work?.work) return undefined;
       return sql.begin(async (tx): Promise<DigestClaim | undefined> => {
         await tx`SELECT pg_advisory_xact_lock(${DIGEST_LOCK})`;
         let [digest] = await tx<DigestRow[]>`

@@ -17,6 +17,11 @@ interface DigestRow {
  * two workers never gather the same email twice or two digests at once.
  */
 export function sqliteEmailDigests(db: Database, policy: StorePolicy) {
+  // Read without the write lock first: most passes of the worker find no held email at all.
+  const anyWork = db.prepare<[], { work: number }>(
+    `SELECT EXISTS (SELECT 1 FROM delivery_jobs WHERE state = 'pending' AND held = 1)
+       OR EXISTS (SELECT 1 FROM email_digests WHERE state = 'pending') AS work`,
+  );
   const dueDigest = db.prepare<[number, number], DigestRow>(
     `SELECT id, created_at, attempts FROM email_digests
      WHERE state = 'pending' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)
@@ -122,7 +127,7 @@ export function sqliteEmailDigests(db: Database, policy: StorePolicy) {
 
   return {
     claimDigest: (now: number, { intervalMs, leaseMs }: { intervalMs: number; leaseMs: number }) =>
-      claim.immediate(now, intervalMs, leaseMs),
+      anyWork.get()?.work ? claim.immediate(now, intervalMs, leaseMs) : undefined,
     markDigestSent: (claimRef: DigestClaim, now: number) => sent.immediate(claimRef.digestId, now),
     markDigestFailed: (claimRef: DigestClaim, now: number, failure: DeliveryFailure) =>
       failed.immediate(claimRef, now, failure),
