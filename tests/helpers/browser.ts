@@ -1,5 +1,27 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import chromium from '@sparticuz/chromium';
 import { chromium as playwright, type Browser } from 'playwright-core';
+
+/**
+ * @sparticuz/chromium unpacks the browser to `<temp dir>/chromium` and reuses
+ * whatever is there: on a machine where root ran the tests first, that file
+ * is root's (mode 0700) and an ordinary user's launch fails with EACCES. So
+ * each user unpacks into a folder of their own under the temp directory.
+ */
+async function chromiumPath(): Promise<string> {
+  const folder = join(tmpdir(), `trygghet-chromium-${process.getuid?.() ?? 'user'}`);
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = folder;
+  try {
+    return await chromium.executablePath();
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+  }
+}
 
 /**
  * The one pinned browser for every test: the Chromium that npm installs with
@@ -9,7 +31,7 @@ import { chromium as playwright, type Browser } from 'playwright-core';
  */
 export async function launchBrowser(): Promise<Browser> {
   return playwright.launch({
-    executablePath: await chromium.executablePath(),
+    executablePath: await chromiumPath(),
     headless: true,
     args: [
       '--headless=new',
