@@ -54,7 +54,7 @@ export interface PlainAnswer {
 
 /** The JSON answer to a client error, in a language. */
 export function clientErrorAnswer(error: ClientError, locale: Locale, fieldMessages: FieldMessages): PlainAnswer {
-  if (error instanceof RateLimitedError) return rateLimitedAnswer(locale, error.retryAfterSeconds);
+  if (error instanceof RateLimitedError) return rateLimitedAnswer(locale, error.retryAfterSeconds, error.code);
   const body: Record<string, unknown> = { code: error.code, message: API_MESSAGES[locale][apiCode(error.code)] };
   if (error instanceof ValidationError) {
     body.fields = Object.fromEntries(
@@ -68,16 +68,16 @@ export function clientErrorAnswer(error: ClientError, locale: Locale, fieldMessa
 }
 
 /**
- * The JSON answer to a request refused by a rate limit. Also written by the
- * edge (src/web/edge/) for a client whose refusal is remembered, so every
- * refusal of a flood is this.
+ * The JSON answer to a request refused by a rate limit (`overloaded`: the
+ * global hard cap, whoever asked). Also written by the edge (src/web/edge/)
+ * for a client whose refusal is remembered, so every refusal of a flood is this.
  */
-export function rateLimitedAnswer(locale: Locale, retryAfterSeconds: number): PlainAnswer {
-  const answer = jsonAnswer(429, {
-    code: 'rate_limited',
-    message: API_MESSAGES[locale].rate_limited,
-    retryAfterSeconds,
-  });
+export function rateLimitedAnswer(
+  locale: Locale,
+  retryAfterSeconds: number,
+  code: 'rate_limited' | 'overloaded' = 'rate_limited',
+): PlainAnswer {
+  const answer = jsonAnswer(429, { code, message: API_MESSAGES[locale][code], retryAfterSeconds });
   answer.headers['Retry-After'] = String(retryAfterSeconds);
   return answer;
 }

@@ -163,7 +163,11 @@ export function openApiDocument(siteUrl: string, extras: OpenApiExtras = {}): Re
         get: {
           summary: 'Queue and delivery figures (operators)',
           security: [{ intakeToken: [] }],
-          responses: { '200': { description: 'Figures' }, '401': errorResponse('Missing or wrong token') },
+          responses: {
+            '200': { description: 'Figures' },
+            '401': errorResponse('Missing or wrong token'),
+            '404': errorResponse('Switched off: INTAKE_TOKENS is not set (code "disabled")'),
+          },
         },
       },
       ...extras.paths,
@@ -201,6 +205,7 @@ export function intakePaths(operations: readonly IntakeOperation[]): Record<stri
       responses: {
         '200': { description: 'OK', content: { 'application/json': { schema: jsonSchemaOf(operation.response) } } },
         '401': errorResponse('Missing or wrong token'),
+        '404': errorResponse('Switched off: INTAKE_TOKENS is not set (code "disabled")'),
         '422': errorResponse('Invalid request'),
       },
     };

@@ -84,7 +84,7 @@ export async function composeServerServices(config: Config, overrides: Overrides
     ...services,
     limiter,
     formTokens: formTokens(appSecret, config.minFillSeconds),
-    identify: createClientIdentifier(appSecret),
+    identify: createClientIdentifier(appSecret, config.rateLimits.ipv6NetworkPrefix),
     worker,
     staffWeb: await composeStaffWeb(config, services),
   };

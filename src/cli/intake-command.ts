@@ -25,6 +25,8 @@ export class UsageError extends Error {
 
 export interface IntakeCliDeps {
   store: TipStore;
+  /** False when INTAKE_TOKENS is unset: no consumer can claim, and new tips get no intake job. */
+  intakeEnabled: boolean;
   clock: Clock;
   out: (line: string) => void;
 }
@@ -58,7 +60,10 @@ function channelFrom(value: string | undefined): Channel | undefined {
  * The operator's intake commands, on the store directly (no HTTP, no token:
  * whoever can run this can read the database anyway). Returns the exit code.
  */
-export async function runIntakeCommand(argv: string[], { store, clock, out }: IntakeCliDeps): Promise<number> {
+export async function runIntakeCommand(
+  argv: string[],
+  { store, intakeEnabled, clock, out }: IntakeCliDeps,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -76,7 +81,15 @@ export async function runIntakeCommand(argv: string[], { store, clock, out }: In
     case 'list': {
       const queue = await store.listIntakeQueue(now, limitFrom(values.limit ?? String(MAX_CLAIM)));
       const health = await store.healthDetails(now);
+      if (!intakeEnabled) {
+        out('intake queue: disabled (INTAKE_TOKENS is not set): new tips are only emailed, none is queued for intake');
+      }
       out(`intake queue: ${health.queueDepth.intake} undelivered (email outbox: ${health.queueDepth.email})`);
+      if (health.tipsWithoutIntakeJob > 0) {
+        out(
+          `tips accepted without an intake job: ${health.tipsWithoutIntakeJob} (sent while the intake queue was disabled; emailed, never queued)`,
+        );
+      }
       for (const item of queue) {
         out(
           `  ${item.reference}  accepted ${iso(item.acceptedAt)}  leased until ${iso(item.leasedUntil)}  expired leases ${item.expiredLeases}`,

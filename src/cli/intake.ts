@@ -7,9 +7,11 @@ import { INTAKE_USAGE, runIntakeCommand, UsageError } from './intake-command.ts'
 /** Entry point of `npm run intake -- <command>`; see intake-command.ts. Exit codes: 0 ok, 1 error, 2 some references not held, 64 usage. */
 let store: TipStore | undefined;
 try {
-  store = await composeStore(configFromEnvironment());
+  const config = configFromEnvironment();
+  store = await composeStore(config);
   process.exitCode = await runIntakeCommand(process.argv.slice(2), {
     store,
+    intakeEnabled: config.intake.tokens.length > 0,
     clock: systemClock,
     out: (line) => console.log(line),
   });

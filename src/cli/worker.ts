@@ -11,7 +11,6 @@ import { startWorker } from '../delivery/outbox/worker.ts';
  */
 const { config, clock, logger, store, mailer } = await composeServices(configFromEnvironment());
 const worker = startWorker({ store, mailer, clock, logger, config });
-logger.info({ pollMs: config.worker.pollMs, store: config.databaseUrl ? 'postgres' : 'sqlite' }, 'worker: started');
 
 let stopping = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
@@ -24,7 +23,10 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   await mailer.close();
   await store.close();
   logger.info({ outcome }, 'worker: stopped');
-  process.exit(outcome === 'stopped' ? 0 : 1);
+  // The log is written asynchronously: flush it before exiting, or the last lines are lost.
+  logger.flush(() => process.exit(outcome === 'stopped' ? 0 : 1));
 }
 process.once('SIGTERM', (signal) => void shutdown(signal));
 process.once('SIGINT', (signal) => void shutdown(signal));
+// Logged once the signals are handled, so whoever waits for this line may stop the worker at once.
+logger.info({ pollMs: config.worker.pollMs, store: config.databaseUrl ? 'postgres' : 'sqlite' }, 'worker: started');

@@ -70,7 +70,11 @@ const envShape = z.object({
   RATE_LIMIT_CLIENT_TIPS: rate('5/10m'),
   RATE_LIMIT_CLIENT_TIPS_PER_DAY: integer(20, 1, 1_000_000),
   RATE_LIMIT_CLIENT_POSTS: rate('30/10m'),
-  RATE_LIMIT_GLOBAL_TIPS: rate('300/1h'),
+  RATE_LIMIT_NETWORK_TIPS: rate('20/10m'),
+  RATE_LIMIT_IPV6_NETWORK_PREFIX: integer(48, 16, 63),
+  RATE_LIMIT_GLOBAL_TIPS: rate('3000/1h'),
+  SURGE_TIPS: integer(300, 1, 10_000_000),
+  SURGE_DIGEST_MINUTES: integer(60, 1, 24 * 60),
   RATE_LIMIT_TIMEOUT_MS: integer(300, 10, 10_000),
   UPSTASH_REDIS_REST_URL: optionalString.pipe(z.url().optional()),
   UPSTASH_REDIS_REST_TOKEN: optionalString,
@@ -105,7 +109,7 @@ const envShape = z.object({
 
   WORKER: z.enum(['in-process', 'off']).default('in-process'),
   WORKER_POLL_MS: integer(1000, 10, 60_000),
-  WORKER_CLAIM_SECONDS: integer(300, 1, 86_400),
+  WORKER_CLAIM_SECONDS: integer(30, 1, 86_400),
   DELIVERY_MAX_HOURS: integer(48, 1, 24 * 30),
   INTAKE_TOKENS: z
     .string()
@@ -236,7 +240,13 @@ export interface Config {
     clientTips: Rate;
     clientTipsPerDay: number;
     clientPosts: Rate;
+    /** Tips per IPv6 network (`ipv6NetworkPrefix`), on top of the per-client (/64) limits. */
+    networkTips: Rate;
+    ipv6NetworkPrefix: number;
+    /** The hard cap on tips from everyone; above it new tips are refused as "overloaded". */
     globalTips: Rate;
+    /** Tips from everyone within the global window above which the service is in a surge. */
+    surgeTips: number;
     timeoutMs: number;
     upstash: { url: string; token: string } | undefined;
     redisUrl: string | undefined;
@@ -255,7 +265,7 @@ export interface Config {
   worker: {
     inProcess: boolean;
     pollMs: number;
-    /** How long a worker holds an email job it is sending; after a crash the job waits this long. */
+    /** A claim on emails being sent, renewed every third of it while they are in flight; after a crash they wait at most this long. */
     claimMs: number;
     deliveryMaxHours: number;
   };
@@ -263,6 +273,10 @@ export interface Config {
     tokens: string[];
     leaseSeconds: number;
     maxLeases: number;
+  };
+  surge: {
+    /** During a surge, held emails go out as one digest at most this often. */
+    digestIntervalMs: number;
   };
   retentionDays: number;
   shutdownGraceMs: number;
@@ -355,7 +369,10 @@ export function loadConfig(env: Record<string, string | undefined>, alsoCheck?: 
       clientTips: e.RATE_LIMIT_CLIENT_TIPS,
       clientTipsPerDay: e.RATE_LIMIT_CLIENT_TIPS_PER_DAY,
       clientPosts: e.RATE_LIMIT_CLIENT_POSTS,
+      networkTips: e.RATE_LIMIT_NETWORK_TIPS,
+      ipv6NetworkPrefix: e.RATE_LIMIT_IPV6_NETWORK_PREFIX,
       globalTips: e.RATE_LIMIT_GLOBAL_TIPS,
+      surgeTips: e.SURGE_TIPS,
       timeoutMs: e.RATE_LIMIT_TIMEOUT_MS,
       upstash:
         e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN
@@ -394,6 +411,7 @@ export function loadConfig(env: Record<string, string | undefined>, alsoCheck?: 
       leaseSeconds: e.INTAKE_LEASE_SECONDS,
       maxLeases: e.INTAKE_MAX_LEASES,
     },
+    surge: { digestIntervalMs: e.SURGE_DIGEST_MINUTES * 60_000 },
     retentionDays: e.RETENTION_DAYS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     tipEmailContent: e.TIP_EMAIL_CONTENT,

@@ -45,6 +45,17 @@ export class CrossSiteRequestError extends ClientError {
   readonly code = 'cross_site';
 }
 
+/**
+ * A part of the service that this server's configuration switched off (the
+ * intake queue and the health details without INTAKE_TOKENS): no token can
+ * help, so it is a 404 that says why, not a 401.
+ */
+export class DisabledError extends ClientError {
+  override readonly name = 'DisabledError';
+  readonly status = 404;
+  readonly code = 'disabled';
+}
+
 export class NotFoundError extends ClientError {
   override readonly name = 'NotFoundError';
   readonly status = 404;
@@ -96,12 +107,22 @@ export class ValidationError extends ClientError {
 }
 
 export class RateLimitedError extends ClientError {
-  override readonly name = 'RateLimitedError';
+  override readonly name: string = 'RateLimitedError';
   readonly status = 429;
-  readonly code = 'rate_limited';
+  readonly code: 'rate_limited' | 'overloaded' = 'rate_limited';
   readonly retryAfterSeconds: number;
   constructor(retryAfterSeconds: number) {
     super(`rate limited for ${retryAfterSeconds}s`);
     this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
+}
+
+/**
+ * The global hard cap on tips from everyone was reached: the service is
+ * overloaded, whoever asks (not "too many from here"). Still a 429 with
+ * Retry-After, so every client that handles a rate limit handles it.
+ */
+export class OverloadedError extends RateLimitedError {
+  override readonly name = 'OverloadedError';
+  override readonly code = 'overloaded';
 }

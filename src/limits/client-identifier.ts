@@ -1,12 +1,31 @@
 import { createHmac } from 'node:crypto';
 import { primedHmacSha256 } from '../platform/primed-hmac.ts';
-import { rateLimitSubject } from './ip-address.ts';
+import { rateLimitNetwork, rateLimitSubject } from './ip-address.ts';
 import { utcDate } from './utc-day.ts';
+
+/** The default coarser IPv6 prefix the per-network tip limit counts by. */
+export const DEFAULT_IPV6_NETWORK_PREFIX = 48;
+
+/** Separates a client's hash from its IPv6 network's hash in an identifier. */
+const NETWORK_SEPARATOR = '/';
+
+/**
+ * The two parts of an identifier from `clientIdentifier`: the client (the
+ * IPv4 address or IPv6 /64) and, for IPv6, its network (e.g. the /48).
+ */
+export function splitClientId(clientId: string): { client: string; network: string | undefined } {
+  const at = clientId.indexOf(NETWORK_SEPARATOR);
+  return at === -1
+    ? { client: clientId, network: undefined }
+    : { client: clientId.slice(0, at), network: clientId.slice(at + 1) };
+}
 
 /**
  * The rate limiter's name for a client: HMAC-SHA256 of the client's address
  * (IPv6 by its /64) under a key derived from APP_SECRET and the UTC date of
- * `now`, as 64 hex characters.
+ * `now`, as 64 hex characters; for IPv6 followed by "/" and the same HMAC of
+ * its network at `networkPrefix` bits (see `splitClientId`), so one site's
+ * 65,536 /64s also share one allowance.
  *
  * The raw address never leaves this function (THREATS #5). Without
  * APP_SECRET the identifier cannot be reversed by hashing candidate
@@ -18,8 +37,16 @@ import { utcDate } from './utc-day.ts';
  * This is the reference form; the request path uses `createClientIdentifier`,
  * which gives the same identifiers faster.
  */
-export function clientIdentifier(address: string, secret: string, now: number): string {
-  return createHmac('sha256', dayKey(secret, now)).update(rateLimitSubject(address)).digest('hex');
+export function clientIdentifier(
+  address: string,
+  secret: string,
+  now: number,
+  networkPrefix = DEFAULT_IPV6_NETWORK_PREFIX,
+): string {
+  const mac = (subject: string) => createHmac('sha256', dayKey(secret, now)).update(subject).digest('hex');
+  const network = rateLimitNetwork(address, networkPrefix);
+  const client = mac(rateLimitSubject(address));
+  return network === undefined ? client : `${client}${NETWORK_SEPARATOR}${mac(network)}`;
 }
 
 function dayKey(secret: string, now: number): Buffer {
@@ -42,7 +69,10 @@ const DAY_MS = 86_400_000;
  * over keep-alive connections is then named without any hashing. The memo
  * holds what the socket already holds, and goes with it.
  */
-export function createClientIdentifier(secret: string): (address: string, now: number, connection?: object) => string {
+export function createClientIdentifier(
+  secret: string,
+  networkPrefix = DEFAULT_IPV6_NETWORK_PREFIX,
+): (address: string, now: number, connection?: object) => string {
   let day = Number.NaN;
   let mac: ((data: string) => Buffer) | undefined;
   const byConnection = new WeakMap<object, { day: number; address: string; id: string }>();
@@ -54,7 +84,9 @@ export function createClientIdentifier(secret: string): (address: string, now: n
       mac = primedHmacSha256(dayKey(secret, now));
       day = today;
     }
-    const id = mac(rateLimitSubject(address)).toString('hex');
+    const network = rateLimitNetwork(address, networkPrefix);
+    const client = mac(rateLimitSubject(address)).toString('hex');
+    const id = network === undefined ? client : `${client}${NETWORK_SEPARATOR}${mac(network).toString('hex')}`;
     if (connection) byConnection.set(connection, { day: today, address, id });
     return id;
   };

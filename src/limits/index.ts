@@ -1,14 +1,16 @@
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../platform/logger.ts';
 import { createFailover } from './failover.ts';
+import { splitClientId } from './client-identifier.ts';
 import { createRefusalMemo, type Refusal } from './refusal-memo.ts';
 import type { RemoteStore } from './remote.ts';
 import { createEmbeddedLimiters, createRemoteLimiters } from './scopes.ts';
+import { createSurgeMonitor } from './surge.ts';
 import type { LimitDecision, LimitResult, LimitScope, TipRateLimiter } from './types.ts';
 
-export { clientIdentifier, createClientIdentifier } from './client-identifier.ts';
+export { clientIdentifier, createClientIdentifier, splitClientId } from './client-identifier.ts';
 export { KEY_PREFIX } from './scopes.ts';
-export type { LimitDecision, LimitResult, LimitScope, TipRateLimiter } from './types.ts';
+export type { LimitDecision, LimitResult, LimitScope, SurgeState, TipRateLimiter } from './types.ts';
 
 function refused(scope: LimitScope, { reset, limit }: Refusal, now: number): LimitDecision {
   return {
@@ -24,7 +26,8 @@ function refused(scope: LimitScope, { reset, limit }: Refusal, now: number): Lim
 /** The one identifier of the global limit. */
 export const GLOBAL_IDENTIFIER = 'all';
 
-const TIP_SCOPES = ['client-tips', 'client-daily', 'global-tips'] as const;
+/** The per-client tip limits, checked before the network's and the global ones. */
+const CLIENT_TIP_SCOPES = ['client-tips', 'client-daily'] as const;
 
 export interface TipRateLimiterOptions {
   limits: Config['rateLimits'];
@@ -86,6 +89,13 @@ export async function createTipRateLimiter({
     store && createFailover({ ping: () => store.ping(), timeoutMs: limits.timeoutMs, probeIntervalMs, clock, logger });
   logger.info({ backend: limits.upstash ? 'upstash' : limits.redisUrl ? 'redis' : 'embedded' }, 'rate limiter ready');
 
+  const surge = createSurgeMonitor({
+    threshold: limits.surgeTips,
+    windowMs: limits.globalTips.windowMs,
+    window: limits.globalTips.window,
+    clock,
+    logger,
+  });
   const refusals = createRefusalMemo();
   const memoKey = (scope: LimitScope, identifier: string) => `${scope}:${identifier}`;
   const rememberedRefusal = (scope: LimitScope, identifier: string): LimitDecision | undefined => {
@@ -122,18 +132,36 @@ export async function createTipRateLimiter({
     };
   }
 
+  // The flood limit and the per-client tip limits count the client (IPv4 address or IPv6 /64) only.
+  const clientOf = (clientId: string) => splitClientId(clientId).client;
+
   return {
-    checkPost: (clientId) => decide('client-posts', clientId),
-    rememberedPostRefusal: (clientId) => rememberedRefusal('client-posts', clientId),
+    checkPost: (clientId) => decide('client-posts', clientOf(clientId)),
+    rememberedPostRefusal: (clientId) => rememberedRefusal('client-posts', clientOf(clientId)),
     async checkTip(clientId) {
+      const { client, network } = splitClientId(clientId);
+      const checks: [LimitScope, string][] = [
+        ...CLIENT_TIP_SCOPES.map((scope): [LimitScope, string] => [scope, client]),
+        ...(network === undefined ? [] : [['network-tips', network] as [LimitScope, string]]),
+        ['global-tips', GLOBAL_IDENTIFIER],
+      ];
       const passed: LimitDecision[] = [];
-      for (const scope of TIP_SCOPES) {
-        const decision = await decide(scope, scope === 'global-tips' ? GLOBAL_IDENTIFIER : clientId);
-        if (!decision.success) return decision;
+      for (const [scope, identifier] of checks) {
+        const decision = await decide(scope, identifier);
+        if (!decision.success) {
+          if (scope === 'global-tips') surge.note(true);
+          return decision;
+        }
         passed.push(decision);
       }
-      return passed.reduce((tightest, decision) => (decision.remaining < tightest.remaining ? decision : tightest));
+      const global = passed[passed.length - 1] as LimitDecision;
+      // The global count includes this tip: above the threshold, the service is in a surge.
+      const surging = global.limit - global.remaining > limits.surgeTips;
+      surge.note(surging);
+      const tightest = passed.reduce((least, decision) => (decision.remaining < least.remaining ? decision : least));
+      return { ...tightest, surge: surging };
     },
+    surgeState: () => surge.state(),
     isDegraded: () => failover?.isDegraded() ?? false,
     async close() {
       failover?.close();

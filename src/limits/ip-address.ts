@@ -61,3 +61,23 @@ export function rateLimitSubject(address: string): string {
     .join(':');
   return `${prefix}::/64`;
 }
+
+/**
+ * The IPv6 network an address belongs to at `prefixBits` (e.g. 48: what one
+ * site or customer is usually given, so it holds 65,536 /64s), in full form
+ * with the bits past the prefix cleared, e.g. `2001:0db8:0001:0000::/48`.
+ * Undefined for IPv4 and anything that is not an IP address: their per-client
+ * limits already apply to the whole address.
+ */
+export function rateLimitNetwork(address: string, prefixBits: number): string | undefined {
+  const normalised = normaliseAddress(address);
+  if (normalised === undefined || isIP(normalised) !== 6) return undefined;
+  const groups = ipv6Groups(normalised).map((group, index) => {
+    const keep = Math.max(0, Math.min(16, prefixBits - index * 16));
+    return keep === 0 ? 0 : group & (0xffff << (16 - keep)) & 0xffff;
+  });
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toString(16).padStart(4, '0'))
+    .join(':')}::/${prefixBits}`;
+}

@@ -9,7 +9,7 @@ export const KEY_PREFIX = 'trygghet:rl';
 
 const prefix = (scope: LimitScope) => `${KEY_PREFIX}:${scope}`;
 
-/** The four limits on the embedded memory limiter. */
+/** The five limits on the embedded memory limiter. */
 export function createEmbeddedLimiters(
   limits: Config['rateLimits'],
   clock: () => number,
@@ -22,12 +22,13 @@ export function createEmbeddedLimiters(
       clock,
       count: limits.clientTipsPerDay,
     }),
+    'network-tips': createEmbeddedWindowLimiter({ prefix: prefix('network-tips'), clock, rate: limits.networkTips }),
     'global-tips': createEmbeddedWindowLimiter({ prefix: prefix('global-tips'), clock, rate: limits.globalTips }),
   };
 }
 
 /**
- * The four limits on a remote store through @upstash/ratelimit: a sliding
+ * The five limits on a remote store through @upstash/ratelimit: a sliding
  * window for the per-client and global windows (a fixed window would let a
  * client send twice the limit across a window boundary), and a fixed window
  * of "1 d" for the per-client day — @upstash/ratelimit numbers fixed windows
@@ -47,6 +48,7 @@ export function createRemoteLimiters(
       prefix('client-daily'),
       Ratelimit.fixedWindow(limits.clientTipsPerDay, '1 d'),
     ),
+    'network-tips': sliding('network-tips', limits.networkTips),
     'global-tips': sliding('global-tips', limits.globalTips),
   };
 }

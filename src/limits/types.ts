@@ -13,7 +13,7 @@ export interface SingleLimiter {
 }
 
 /** Which limit decided. */
-export type LimitScope = 'client-posts' | 'client-tips' | 'client-daily' | 'global-tips';
+export type LimitScope = 'client-posts' | 'client-tips' | 'client-daily' | 'network-tips' | 'global-tips';
 
 /** What the tip route needs to answer a request: go on, or 429 with Retry-After. */
 export interface LimitDecision {
@@ -26,6 +26,22 @@ export interface LimitDecision {
   /** 0 on success; otherwise whole seconds (≥ 1) for the Retry-After header. */
   retryAfterSeconds: number;
   scope: LimitScope;
+  /**
+   * Of an accepted tip (`checkTip`): more tips than SURGE_TIPS came from
+   * everyone within the global window, so its email waits for the digest.
+   */
+  surge?: boolean;
+}
+
+/** What health says about a surge (counts and times only). */
+export interface SurgeState {
+  active: boolean;
+  /** ISO 8601 (minute) when the current surge began, or null. */
+  since: string | null;
+  /** Tips from everyone per global window above which a surge begins. */
+  threshold: number;
+  /** The global window, e.g. "1 h". */
+  window: string;
 }
 
 /**
@@ -38,10 +54,13 @@ export interface TipRateLimiter {
   checkPost(clientId: string): Promise<LimitDecision>;
   /**
    * Before accepting a valid, new tip: the per-client short window, the
-   * per-client UTC day, then the global limit. Stops at the first refusal,
-   * so a refused client does not use up the others' global budget.
+   * per-client UTC day, the IPv6 network's window, then the global hard cap.
+   * Stops at the first refusal, so a refused client does not use up the
+   * others' global budget. A success says whether the service is in a surge.
    */
   checkTip(clientId: string): Promise<LimitDecision>;
+  /** Whether tips are coming in a surge now (health details). */
+  surgeState(): SurgeState;
   /**
    * The flood limit's refusal of this client if one is remembered (see
    * `createRefusalMemo`); counts nothing. Lets the server refuse at the door.

@@ -22,6 +22,8 @@ export type TipFormState =
       errors: TipFieldErrors;
       /** Set when the last send was refused as too many tips: the notice shows above the kept form (429). */
       rateLimitedSeconds?: number;
+      /** With `rateLimitedSeconds`: refused by the global hard cap (the service is overloaded), not as this client's. */
+      overloaded?: boolean;
       /**
        * Set when a send without JavaScript was held because the text seems to
        * hold personal data: the form asks the sender to change it or confirm.

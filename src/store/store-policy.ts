@@ -25,6 +25,13 @@ export interface StorePolicy {
    * a job nobody can take would keep its tip from ever being purged.
    */
   channels?: readonly Channel[];
+  /**
+   * Hold the emails of tips accepted during a surge for the digest. Only when
+   * the intake queue is on: the digest names references, and the tips' text
+   * must be readable somewhere else (holding them with no intake consumer
+   * would hide them from everyone). Default false.
+   */
+  digestDuringSurge?: boolean;
 }
 
 /** The channels of a policy: all unless it names fewer. */
@@ -45,6 +52,7 @@ export function policyFromConfig(config: Pick<Config, 'worker' | 'intake'>): Sto
     intakeMaxLeases: config.intake.maxLeases,
     random: Math.random,
     channels: config.intake.tokens.length > 0 ? CHANNELS : ['email'],
+    digestDuringSurge: config.intake.tokens.length > 0,
   };
 }
 

@@ -44,6 +44,14 @@ export interface TipStore {
    * (process or instance) gets them until the claim runs out.
    */
   claimEmailJobs(now: number, options: { limit: number; leaseMs: number }): Promise<EmailJobClaim[]>;
+  /**
+   * The worker's heartbeat while it sends a claimed batch (or digest): the
+   * jobs still pending under `claimId` are held until `now + leaseMs`. Resolves to how
+   * many were renewed (0 once another worker has taken them over). Short
+   * leases renewed this way let a crashed worker's emails go out within one
+   * lease, and never let a live worker's slow send be taken from it.
+   */
+  renewEmailClaim(claimId: string, now: number, leaseMs: number): Promise<number>;
   /** The message left: the job is done (also if the claim was lost meanwhile; sending again would only duplicate). */
   markEmailSent(claim: EmailJobClaim, now: number): Promise<void>;
   /**
@@ -53,6 +61,26 @@ export interface TipStore {
    * Ignored (`stale`) when another worker has claimed the job since.
    */
   markEmailFailed(claim: EmailJobClaim, now: number, failure: DeliveryFailure): Promise<EmailFailureOutcome>;
+
+  /**
+   * The surge digest: emails of tips accepted during a surge (see
+   * `AcceptTipInput.duringSurge`) are held, and go out together as one
+   * digest at most every `intervalMs`: the first as soon as a tip is held
+   * after a quiet interval, then the rest an interval later. Claims a due
+   * digest (one that failed earlier and is due again), or gathers every held
+   * email not yet in a digest into a new one; undefined when nothing is due.
+   * Renewed with `renewEmailClaim` like an email batch.
+   */
+  claimDigest(now: number, options: { intervalMs: number; leaseMs: number }): Promise<DigestClaim | undefined>;
+  /** The digest left: it and every email in it are delivered. */
+  markDigestSent(claim: DigestClaim, now: number): Promise<void>;
+  /**
+   * A failed digest: temporary → retried with the emails' backoff; permanent
+   * or past the delivery window → its emails are released to be sent one by
+   * one (each then retries or becomes a dead letter as usual), so nothing is
+   * lost behind a digest that cannot be sent. `stale` when the claim was lost.
+   */
+  markDigestFailed(claim: DigestClaim, now: number, failure: DeliveryFailure): Promise<DigestFailureOutcome>;
 
   /**
    * Leases up to `limit` undelivered intake tips, oldest accepted first, for
@@ -94,6 +122,11 @@ export interface AcceptTipInput {
   language: Locale;
   tip: Tip;
   flags: TipFlags;
+  /**
+   * Accepted while more tips than SURGE_TIPS came from everyone: its email is
+   * held for the surge digest when the policy says so (`digestDuringSurge`).
+   */
+  duringSurge?: boolean;
 }
 
 export interface AcceptTipResult {
@@ -118,6 +151,23 @@ export interface DeliveryFailure {
   errorClass: string;
   reason: string;
 }
+
+/** A claimed surge digest: the held emails it stands for, oldest first. */
+export interface DigestClaim {
+  digestId: number;
+  /** The minute it was gathered (its Date and, with the id, its Message-ID). */
+  createdAt: number;
+  /** Failed attempts before this one. */
+  attempts: number;
+  claimId: string;
+  claimedUntil: number;
+  tips: AcceptedTip[];
+}
+
+export type DigestFailureOutcome =
+  | { state: 'retry'; attempts: number; nextAttemptAt: number }
+  | { state: 'released'; attempts: number; released: number }
+  | { state: 'stale' };
 
 export type EmailFailureOutcome =
   | { state: 'retry'; attempts: number; nextAttemptAt: number }
@@ -167,6 +217,14 @@ export interface HealthDetails {
   honeypotCount: number;
   /** ISO 8601, minute precision, or null before the first email. */
   lastEmailSentAt: string | null;
+  /**
+   * Stored tips that never got an intake job: accepted while no consumer
+   * could claim from the queue (INTAKE_TOKENS unset). They were emailed; they
+   * will never appear in the intake queue.
+   */
+  tipsWithoutIntakeJob: number;
+  /** Emails held for a surge digest that has not gone out yet. */
+  emailsHeldForDigest: number;
 }
 
 export interface PurgeResult {

@@ -21,11 +21,15 @@ export interface SubmitTipDeps {
   store: {
     findByIdempotencyKey(key: string, now: number): Promise<KeyedTip | undefined>;
     acceptTip(
-      tip: Omit<AcceptedTip, 'reference'> & { idempotencyKey: string | undefined },
+      tip: Omit<AcceptedTip, 'reference'> & { idempotencyKey: string | undefined; duringSurge?: boolean },
     ): Promise<{ reference: string; created: boolean }>;
     recordHoneypot(now: number): Promise<void>;
   };
-  limiter: { checkTip(clientId: string): Promise<{ success: boolean; retryAfterSeconds: number }> };
+  limiter: {
+    checkTip(
+      clientId: string,
+    ): Promise<{ success: boolean; retryAfterSeconds: number; scope?: string; surge?: boolean }>;
+  };
   formTokens: FormTokens;
   clock: Clock;
 }
@@ -41,8 +45,8 @@ export type SubmitResult =
   | { kind: 'invalid'; errors: TipFieldErrors }
   /** The text seems to hold personal data and the sender has not confirmed yet (only when asked to check). */
   | { kind: 'confirm-personal-data'; personalData: PersonalDataKind[] }
-  /** A tip limit (per client, per day, global) says no. */
-  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  /** A tip limit says no: per client, per network or per day, or the global hard cap (`overloaded`). */
+  | { kind: 'rate-limited'; retryAfterSeconds: number; overloaded: boolean }
   /** The idempotency key was used within 24 hours for other content: nothing stored, nothing dropped silently. */
   | { kind: 'key-reused' };
 
@@ -107,7 +111,11 @@ export function createSubmitTip(deps: SubmitTipDeps): SubmitTip {
     }
 
     const decision = await deps.limiter.checkTip(clientId);
-    if (!decision.success) return { kind: 'rate-limited', retryAfterSeconds: decision.retryAfterSeconds };
+    if (!decision.success) {
+      // The global hard cap refuses everyone alike: the service is overloaded, not "too many from here".
+      const overloaded = decision.scope === 'global-tips';
+      return { kind: 'rate-limited', retryAfterSeconds: decision.retryAfterSeconds, overloaded };
+    }
 
     if (honeypot) {
       await deps.store.recordHoneypot(now);
@@ -122,6 +130,8 @@ export function createSubmitTip(deps: SubmitTipDeps): SubmitTip {
       language: submission.lang ?? DEFAULT_LOCALE,
       tip,
       flags: flagsOf(tip),
+      // Above SURGE_TIPS its email waits for the hourly digest (the store's policy decides).
+      duringSurge: decision.surge === true,
     });
     if (stored.created || idempotencyKey === undefined) {
       return { kind: 'accepted', reference: stored.reference, stored: stored.created };

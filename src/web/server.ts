@@ -72,6 +72,7 @@ export async function serveWeb(
         status: readiness(),
         rateLimitingDegraded: limiter.isDegraded(),
         ...(await store.healthDetails(clock())),
+        surge: limiter.surgeState(),
       }),
       requireIntakeToken: intakeAuth(config.intake.tokens),
     },

@@ -83,9 +83,13 @@ async function answerFormPost(c: Context, locale: Locale, deps: TipFormRouteDeps
     case 'confirm-personal-data':
       return deps.renderTipPage(c, locale, { ...formAgain(), heldForPersonalData: result.personalData });
     case 'rate-limited':
-      noteRefusal(c, 'RateLimitedError');
+      noteRefusal(c, result.overloaded ? 'OverloadedError' : 'RateLimitedError');
       // Refused by a tip limit after the body was read: the person keeps what they wrote.
-      return deps.renderTipPage(c, locale, { ...formAgain(), rateLimitedSeconds: result.retryAfterSeconds });
+      return deps.renderTipPage(c, locale, {
+        ...formAgain(),
+        rateLimitedSeconds: result.retryAfterSeconds,
+        ...(result.overloaded ? { overloaded: true } : {}),
+      });
     case 'key-reused':
       noteRefusal(c, 'IdempotencyKeyReusedError');
       // A new key, so that sending again makes this a tip of its own.

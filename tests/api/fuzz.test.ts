@@ -28,6 +28,7 @@ beforeAll(async () => {
       RATE_LIMIT_CLIENT_TIPS: '1000000/1m',
       RATE_LIMIT_CLIENT_TIPS_PER_DAY: '1000000',
       RATE_LIMIT_GLOBAL_TIPS: '1000000/1m',
+      SURGE_TIPS: '999999',
       WORKER: 'off',
       INTAKE_TOKENS: TOKEN,
     },

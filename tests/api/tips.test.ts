@@ -17,6 +17,7 @@ const RAISED_LIMITS = {
   RATE_LIMIT_CLIENT_TIPS: '10000/1m',
   RATE_LIMIT_CLIENT_TIPS_PER_DAY: '100000',
   RATE_LIMIT_GLOBAL_TIPS: '100000/1m',
+  SURGE_TIPS: '99999',
   // Nothing is delivered here, so queue depths count what was stored.
   WORKER: 'off',
   INTAKE_TOKENS: 'test-intake-token-0123456789abcdef0123',

@@ -12,6 +12,7 @@ export const HIGH_LIMITS = {
   RATE_LIMIT_CLIENT_TIPS_PER_DAY: '100000',
   RATE_LIMIT_CLIENT_POSTS: '10000/10m',
   RATE_LIMIT_GLOBAL_TIPS: '100000/1h',
+  SURGE_TIPS: '99999',
 };
 
 /** The real built server (MIN_FILL_SECONDS=0), with high limits unless `env` says otherwise. */

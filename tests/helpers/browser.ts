@@ -1,5 +1,37 @@
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import chromium from '@sparticuz/chromium';
 import { chromium as playwright, type Browser } from 'playwright-core';
+
+/**
+ * @sparticuz/chromium unpacks the browser to `<temp dir>/chromium` and reuses
+ * whatever is there: on a machine where root ran the tests first, that file
+ * is root's (mode 0700) and an ordinary user's launch fails with EACCES; and
+ * a parallel test file may launch it while another is still writing it
+ * (ETXTBSY). So each user gets a folder of their own, unpacked into a staging
+ * folder and renamed into place whole; the first test file to finish wins.
+ */
+async function chromiumPath(): Promise<string> {
+  const folder = join(tmpdir(), `trygghet-chromium-${process.getuid?.() ?? 'user'}`);
+  const binary = join(folder, 'chromium');
+  if (existsSync(binary)) return binary;
+  const staging = mkdtempSync(`${folder}-unpacking-`);
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = staging;
+  try {
+    await chromium.executablePath();
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+  }
+  try {
+    renameSync(staging, folder);
+  } catch {
+    rmSync(staging, { recursive: true, force: true }); // another test file put its copy there first
+  }
+  return binary;
+}
 
 /**
  * The one pinned browser for every test: the Chromium that npm installs with
@@ -9,7 +41,7 @@ import { chromium as playwright, type Browser } from 'playwright-core';
  */
 export async function launchBrowser(): Promise<Browser> {
   return playwright.launch({
-    executablePath: await chromium.executablePath(),
+    executablePath: await chromiumPath(),
     headless: true,
     args: [
       '--headless=new',

@@ -65,7 +65,8 @@ export async function startServer({ env = {}, dataDir, entry, logFile }: StartOp
   });
   if (typeof output === 'number') closeSync(output);
   const logs: string[] = [];
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close', not 'exit': the process's last lines may still be in its stdout pipe when it exits.
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
       // A server that did not start in time must not live on after the test (found: two dozen such orphans).

@@ -85,6 +85,8 @@ export interface SmtpSink {
   failAlways(code?: number, stage?: FaultStage): void;
   /** Refuse one recipient at RCPT TO with `code` (default 550); the others are accepted. */
   rejectRecipient(address: string, code?: number): void;
+  /** Takes `ms` to process each message before accepting it (a slow relay); 0 turns it off. */
+  delayAcceptance(ms: number): void;
   /** Clears scripted faults (failNext, failAlways, rejectRecipient); captured messages stay. */
   clearFaults(): void;
   /** Clears scripted faults, captured messages and attempts. */
@@ -169,6 +171,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   const waiters = new Set<() => void>();
   const rejectedRecipients = new Map<string, number>();
   let failures: { remaining: number; fault: Fault } | undefined;
+  let acceptanceDelayMs = 0;
   // The fault decided at MAIL FROM applies to the whole transaction.
   const transactionFault = new WeakMap<SMTPServerSession, Fault | undefined>();
   const transactionAttempt = new WeakMap<SMTPServerSession, Attempt>();
@@ -230,14 +233,18 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
             rcptTo: addresses(session),
           };
           const secure = session.secure;
-          simpleParser(raw).then(
-            (parsed) => {
-              messages.push({ raw, parsed, envelope, secure });
-              for (const wake of waiters) wake();
-              callback();
-            },
-            (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
-          );
+          const processed =
+            acceptanceDelayMs > 0 ? new Promise((resolve) => setTimeout(resolve, acceptanceDelayMs)) : undefined;
+          Promise.resolve(processed)
+            .then(() => simpleParser(raw))
+            .then(
+              (parsed) => {
+                messages.push({ raw, parsed, envelope, secure });
+                for (const wake of waiters) wake();
+                callback();
+              },
+              (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+            );
         });
       },
     });
@@ -326,6 +333,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     },
     rejectRecipient(address, code = 550) {
       rejectedRecipients.set(address.toLowerCase(), code);
+    },
+    delayAcceptance(ms) {
+      acceptanceDelayMs = ms;
     },
     clearFaults() {
       failures = undefined;

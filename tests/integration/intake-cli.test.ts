@@ -46,9 +46,16 @@ async function accept(fixture: string, minutesAgo: number): Promise<string> {
 }
 
 async function intake(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return intakeWith({ INTAKE_TOKENS }, ...args);
+}
+
+async function intakeWith(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await execFileAsync(process.execPath, ['src/cli/intake.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, NODE_ENV: 'test', INTAKE_TOKENS },
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, NODE_ENV: 'test', ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -58,6 +65,35 @@ async function intake(...args: string[]): Promise<{ code: number; stdout: string
 }
 
 describe('npm run intake', () => {
+  it('says when the intake queue is disabled, and how many tips were accepted without an intake job', async () => {
+    // Two tips accepted while INTAKE_TOKENS was unset (no intake job), then one with it set.
+    await store.close();
+    store = createSqliteTipStore({
+      file: join(dataDir, 'tips.sqlite'),
+      policy: policyFromConfig(loadConfig({ DATA_DIR: dataDir })),
+      now: NOW,
+    });
+    await accept('minimal', 5);
+    await accept('minimal', 4);
+    const disabled = await intakeWith({}, 'list');
+    expect(disabled.code).toBe(0);
+    expect(disabled.stdout).toContain('intake queue: disabled (INTAKE_TOKENS is not set)');
+    expect(disabled.stdout).toContain('intake queue: 0 undelivered (email outbox: 2)');
+    expect(disabled.stdout).toContain('tips accepted without an intake job: 2');
+
+    await store.close();
+    store = createSqliteTipStore({
+      file: join(dataDir, 'tips.sqlite'),
+      policy: policyFromConfig(loadConfig({ DATA_DIR: dataDir, INTAKE_TOKENS })),
+      now: NOW,
+    });
+    await accept('minimal', 1);
+    const enabled = await intake('list');
+    expect(enabled.stdout).not.toContain('intake queue: disabled');
+    expect(enabled.stdout).toContain('intake queue: 1 undelivered (email outbox: 3)');
+    expect(enabled.stdout).toContain('tips accepted without an intake job: 2');
+  });
+
   it('lists, claims and acknowledges tips, oldest first', async () => {
     const older = await accept('full-swedish', 3);
     const newer = await accept('minimal', 1);

@@ -3,13 +3,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 import { PermanentDeliveryError, TemporaryDeliveryError } from '../../src/delivery/mail/errors.ts';
-import { AREA_LABELS, CATEGORY_LABELS } from '../../src/delivery/mail/labels.ts';
+import { CATEGORY_LABELS } from '../../src/delivery/mail/labels.ts';
 import { createMailer, type TipMailer } from '../../src/delivery/mail/mailer.ts';
-import { buildTipEmail } from '../../src/delivery/mail/tip-email.ts';
+import { buildTipEmail, tipSubject } from '../../src/delivery/mail/tip-email.ts';
 import { smtpPoolOptions } from '../../src/delivery/mail/transport-options.ts';
 import type { AcceptedTip } from '../../src/store/accepted-tip.ts';
 import { flagsOf, tipSchema, type Tip } from '../../src/schemas/tip.ts';
 import { tipFixture } from '../helpers/fixtures.ts';
+import { asFenced, descriptionIn as descriptionOf } from '../helpers/tip-email-text.ts';
 import {
   headerNames,
   makeTestCertificate,
@@ -58,11 +59,7 @@ function mailerFor(sink: SmtpSink, env: Record<string, string> = {}, tls?: { ca:
   });
 }
 
-function descriptionIn(text: string): string {
-  const rule = '-'.repeat(60);
-  const start = text.indexOf(`${rule}\n`) + rule.length + 1;
-  return text.slice(start, text.lastIndexOf(`\n${rule}\n`));
-}
+const descriptionIn = (text: string) => descriptionOf(text, 'K7MX-4RDP');
 
 function only(sink: SmtpSink): CapturedMessage {
   expect(sink.messages).toHaveLength(1);
@@ -106,7 +103,7 @@ describe('round trip', () => {
     const { parsed } = message;
     expect(parsed.from?.value).toEqual([{ address: 'no-reply@trygghet.example', name: 'Tillsammans för trygghet' }]);
     expect(parsed.to).toMatchObject({ value: [{ address: 'trygghet@huge.se', name: '' }] });
-    expect(parsed.subject).toBe(`Tips K7MX-4RDP: ${CATEGORY_LABELS.drugs} – ${AREA_LABELS.skogas}`);
+    expect(parsed.subject).toBe('Skogås: Narkotika – tips K7MX-4RDP');
     expect(parsed.messageId).toBe('<tip-K7MX-4RDP@trygghet.example>');
     expect(parsed.date?.getTime()).toBe(ACCEPTED_AT);
     expect(parsed.headers.get('mime-version')).toBe('1.0');
@@ -130,7 +127,7 @@ describe('round trip', () => {
     ]) {
       expect(text.split('\n')).toContain(line);
     }
-    expect(descriptionIn(text)).toBe(tip.tip.description);
+    expect(descriptionIn(text)).toBe(asFenced(tip.tip.description));
   });
 
   it('adds the configured area recipient to the envelope and To, and no one else', async () => {
@@ -203,7 +200,7 @@ describe('hostile text arrives verbatim and inert (THREATS #3, #4)', () => {
     });
     const { parsed } = message;
     expect(parsed.subject).toBe(expected.subject);
-    expect(parsed.subject).toBe(`Tips K7MX-4RDP: ${CATEGORY_LABELS[tip.tip.category]} – ${AREA_LABELS[tip.tip.area]}`);
+    expect(parsed.subject).toBe(tipSubject(tip));
     expect(parsed.to).toMatchObject({ value: [{ address: 'trygghet@huge.se' }] });
     expect(parsed.cc).toBeUndefined();
     expect(parsed.bcc).toBeUndefined();
@@ -214,7 +211,7 @@ describe('hostile text arrives verbatim and inert (THREATS #3, #4)', () => {
     // Byte for byte after decoding: the body as built, and the description inside it.
     const text = parsed.text ?? '';
     expect(Buffer.from(text)).toEqual(Buffer.from(expected.text as string));
-    expect(Buffer.from(descriptionIn(text))).toEqual(Buffer.from(tip.tip.description));
+    expect(Buffer.from(descriptionIn(text))).toEqual(Buffer.from(asFenced(tip.tip.description)));
   });
 });
 

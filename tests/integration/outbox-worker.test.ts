@@ -209,6 +209,44 @@ describe('outbox worker with a real SMTP server', () => {
     expect((await store.healthDetails(clock())).queueDepth.email).toBe(0);
   });
 
+  it('renews its claim while a slow send is in flight, so a second worker never sends that email too', async () => {
+    await store.acceptTip(sampleTip());
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const sending = new Promise<void>((resolve) => (started = resolve));
+    const slow: TipSender = {
+      send: async (tip) => {
+        started();
+        await held;
+        return mailer.send(tip);
+      },
+    };
+    const claimMs = 30_000;
+    const short = loadConfig({ SMTP_URL: sink.url, DATA_DIR: dir, WORKER_CLAIM_SECONDS: String(claimMs / 1000) });
+    const first = startWorker({
+      store,
+      mailer: slow,
+      clock,
+      logger: logger(),
+      config: short,
+      loop: false,
+      heartbeatMs: 20,
+    });
+    const run = first.runOnce();
+    await sending;
+    const other = startWorker({ store, mailer, clock, logger: logger(), config: short, loop: false });
+    // The relay takes five leases' time; after each lease's worth the heartbeat has renewed the claim.
+    for (let lease = 1; lease <= 5; lease += 1) {
+      clock.advance(claimMs - 1);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect((await other.runOnce()).claimed, `lease ${lease}`).toBe(0);
+    }
+    release();
+    expect(await run).toMatchObject({ claimed: 1, sent: 1 });
+    expect(sink.messages).toHaveLength(1);
+  });
+
   it('expires intake leases and purges once per UTC day', async () => {
     const retention = loadConfig({ SMTP_URL: sink.url, RETENTION_DAYS: '30', DATA_DIR: dir });
     const { reference } = await store.acceptTip(sampleTip(T0 - 40 * DAY));

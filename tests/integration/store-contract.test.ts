@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresTipStore } from '../../src/store/postgres/postgres-tip-store.ts';
 import { createSqliteTipStore } from '../../src/store/sqlite/sqlite-tip-store.ts';
 import { backoffCeilingMs, type StorePolicy } from '../../src/store/store-policy.ts';
-import type { AcceptTipInput, EmailJobClaim, TipStore } from '../../src/store/tip-store.ts';
+import type { AcceptTipInput, DigestClaim, EmailJobClaim, TipStore } from '../../src/store/tip-store.ts';
 import { parseReference } from '../../src/store/reference.ts';
 import { flagsOf, isoDate, validateSubmission } from '../../src/schemas/tip.ts';
 import { tipFixture } from '../helpers/fixtures.ts';
@@ -222,6 +222,7 @@ describe.each([sqliteBackend, postgresBackend])('TipStore contract on $name', (b
       await fresh({ channels: ['email'] });
       await store.acceptTip(sampleTip(0));
       expect((await store.healthDetails(T0)).queueDepth).toEqual({ email: 1, intake: 0 });
+      expect((await store.healthDetails(T0)).tipsWithoutIntakeJob).toBe(1);
       expect((await store.claimIntake(T0, 10)).tips).toEqual([]);
     });
 
@@ -280,6 +281,29 @@ describe.each([sqliteBackend, postgresBackend])('TipStore contract on $name', (b
         reason: '550',
       });
       expect(stale).toEqual({ state: 'stale' });
+    });
+
+    it('keeps a renewed claim from other workers, and lets it go one lease after the heartbeat stops', async () => {
+      await fresh();
+      await Promise.all([0, 1, 2].map((n) => store.acceptTip(sampleTip(n))));
+      const second = await database.open();
+      const lease = 30_000;
+      const batch = await store.claimEmailJobs(T0, { limit: 3, leaseMs: lease });
+      expect(batch).toHaveLength(3);
+      const claimId = batch[0]?.claimId ?? '';
+      await store.markEmailSent(batch[0] as EmailJobClaim, T0 + 1000);
+      // Heartbeats every 10 s keep the two unsent jobs held well past the first lease.
+      for (let at = T0 + 10_000; at <= T0 + 90_000; at += 10_000) {
+        expect(await store.renewEmailClaim(claimId, at, lease)).toBe(2);
+        expect(await second.claimEmailJobs(at + 1, { limit: 5, leaseMs: lease })).toEqual([]);
+      }
+      // The worker died after its last heartbeat (at 90 s): one lease later another worker takes both.
+      expect(await second.claimEmailJobs(T0 + 90_000 + lease - 1, { limit: 5, leaseMs: lease })).toEqual([]);
+      const takenOver = await second.claimEmailJobs(T0 + 90_000 + lease, { limit: 5, leaseMs: lease });
+      expect(references(takenOver).sort()).toEqual(references(batch.slice(1)).sort());
+      // A late heartbeat of the first worker renews nothing and does not touch the new claim.
+      expect(await store.renewEmailClaim(claimId, T0 + 125_000, lease)).toBe(0);
+      expect(await store.claimEmailJobs(T0 + 126_000, { limit: 5, leaseMs: lease })).toEqual([]);
     });
 
     it('marks a sent job delivered and records the minute it was sent', async () => {
@@ -384,6 +408,108 @@ describe.each([sqliteBackend, postgresBackend])('TipStore contract on $name', (b
         reason: '451',
       });
       expect(next.state).toBe('retry');
+    });
+  });
+
+  describe('surge digest', () => {
+    const surgeTip = (n: number, at = T0) => ({ ...sampleTip(n, at), duringSurge: true });
+    const DIGEST = { intervalMs: HOUR, leaseMs: MINUTE };
+
+    it('holds the emails of tips accepted during a surge and sends them as one digest, at most one an interval', async () => {
+      await fresh({ digestDuringSurge: true });
+      for (let n = 0; n < 3; n += 1) await store.acceptTip(sampleTip(n));
+      const held = [];
+      for (let n = 0; n < 4; n += 1) held.push((await store.acceptTip(surgeTip(n))).reference);
+      expect((await store.healthDetails(T0)).emailsHeldForDigest).toBe(4);
+      // Held emails are never claimed one by one; the intake jobs are untouched.
+      expect(await store.claimEmailJobs(T0, { limit: 10, leaseMs: MINUTE })).toHaveLength(3);
+      expect((await store.healthDetails(T0)).queueDepth.intake).toBe(7);
+
+      // The first digest goes at once (no digest within the last interval).
+      const first = await store.claimDigest(T0 + 1_234, DIGEST);
+      expect(first?.tips.map((tip) => tip.reference)).toEqual(held);
+      expect(first?.createdAt).toBe(T0);
+      expect(await store.claimDigest(T0 + 2_000, DIGEST)).toBeUndefined();
+      await store.markDigestSent(first as DigestClaim, T0 + 5_000);
+      expect((await store.healthDetails(T0 + MINUTE)).emailsHeldForDigest).toBe(0);
+
+      // More held tips wait until an interval after the last digest, then go together.
+      const later = [(await store.acceptTip(surgeTip(5, T0 + 10 * MINUTE))).reference];
+      later.push((await store.acceptTip(surgeTip(6, T0 + 30 * MINUTE))).reference);
+      expect(await store.claimDigest(T0 + 59 * MINUTE, DIGEST)).toBeUndefined();
+      const second = await store.claimDigest(T0 + HOUR, DIGEST);
+      expect(second?.tips.map((tip) => tip.reference)).toEqual(later);
+      expect(second?.digestId).not.toBe(first?.digestId);
+    });
+
+    it('sends every email one by one when the policy does not hold them (no intake consumer)', async () => {
+      await fresh({ digestDuringSurge: false, channels: ['email'] });
+      await store.acceptTip(surgeTip(0));
+      expect((await store.healthDetails(T0)).emailsHeldForDigest).toBe(0);
+      expect(await store.claimEmailJobs(T0, { limit: 10, leaseMs: MINUTE })).toHaveLength(1);
+      expect(await store.claimDigest(T0, DIGEST)).toBeUndefined();
+    });
+
+    it('gives a digest to one of two store instances claiming at once, and renews it with the heartbeat', async () => {
+      await fresh({ digestDuringSurge: true });
+      const second = await database.open({ digestDuringSurge: true });
+      for (let n = 0; n < 5; n += 1) await store.acceptTip(surgeTip(n));
+      const [a, b] = await Promise.all([store.claimDigest(T0, DIGEST), second.claimDigest(T0, DIGEST)]);
+      const claims = [a, b].filter((claim) => claim !== undefined);
+      expect(claims).toHaveLength(1);
+      expect(claims[0]?.tips).toHaveLength(5);
+      const claim = claims[0] as DigestClaim;
+      expect(await store.renewEmailClaim(claim.claimId, T0 + 50_000, MINUTE)).toBe(1);
+      expect(await second.claimDigest(T0 + MINUTE + 1, DIGEST)).toBeUndefined();
+      // Once the heartbeat stops, the digest is claimable again after its lease.
+      const again = await second.claimDigest(T0 + 50_000 + MINUTE, DIGEST);
+      expect(again?.digestId).toBe(claim.digestId);
+      expect(
+        await store.markDigestFailed(claim, T0 + 2 * MINUTE, { kind: 'temporary', errorClass: 'X', reason: '451' }),
+      ).toEqual({
+        state: 'stale',
+      });
+    });
+
+    it('retries a failing digest, and releases its emails to go one by one when it cannot be sent', async () => {
+      await fresh({ digestDuringSurge: true });
+      for (let n = 0; n < 3; n += 1) await store.acceptTip(surgeTip(n));
+      const claim = (await store.claimDigest(T0, DIGEST)) as DigestClaim;
+      const retry = await store.markDigestFailed(claim, T0 + 1000, {
+        kind: 'temporary',
+        errorClass: 'TemporaryDeliveryError',
+        reason: '451',
+      });
+      if (retry.state !== 'retry') throw new Error('expected a retry');
+      expect(await store.claimDigest(retry.nextAttemptAt - 1, DIGEST)).toBeUndefined();
+      const again = (await store.claimDigest(retry.nextAttemptAt, DIGEST)) as DigestClaim;
+      expect(again.attempts).toBe(1);
+      expect(again.tips).toHaveLength(3);
+      const released = await store.markDigestFailed(again, retry.nextAttemptAt + 1000, {
+        kind: 'permanent',
+        errorClass: 'PermanentDeliveryError',
+        reason: '550',
+      });
+      expect(released).toEqual({ state: 'released', attempts: 2, released: 3 });
+      expect((await store.healthDetails(T0 + HOUR)).emailsHeldForDigest).toBe(0);
+      const single = await store.claimEmailJobs(T0 + HOUR, { limit: 10, leaseMs: MINUTE });
+      expect(references(single).sort()).toEqual(references(claim.tips.map((tip) => ({ tip }))).sort());
+    });
+
+    it('keeps no time finer than the minute in a sent digest, and purges it with its tips', async () => {
+      await fresh({ digestDuringSurge: true });
+      const { reference } = await store.acceptTip(surgeTip(0, T0 + 7_777));
+      const claim = (await store.claimDigest(T0 + 12_345, DIGEST)) as DigestClaim;
+      await store.markDigestSent(claim, T0 + 23_456);
+      for (const row of await database.rows('email_digests')) {
+        for (const [column, value] of Object.entries(row)) {
+          if (/_at$|_until$/.test(column) && value !== null) expect(Number(value) % MINUTE, column).toBe(0);
+        }
+      }
+      const lease = await store.claimIntake(T0, 1);
+      await store.ackIntake(lease.leaseId, [reference], T0);
+      expect((await store.purge(T0 + 100 * DAY, 90)).tips).toBe(1);
+      expect(await database.rows('email_digests')).toEqual([]);
     });
   });
 
@@ -525,6 +651,8 @@ describe.each([sqliteBackend, postgresBackend])('TipStore contract on $name', (b
         deadLetters: { email: 0, intake: 0 },
         honeypotCount: 0,
         lastEmailSentAt: null,
+        tipsWithoutIntakeJob: 0,
+        emailsHeldForDigest: 0,
       });
       await store.recordHoneypot(T0);
       await store.recordHoneypot(T0);
@@ -569,6 +697,7 @@ describe.each([sqliteBackend, postgresBackend])('TipStore contract on $name', (b
         [
           'counters',
           'delivery_jobs',
+          'email_digests',
           'idempotency_keys',
           'lagesbild_actions',
           'lagesbild_entries',

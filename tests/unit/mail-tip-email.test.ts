@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { AREA_LABELS, CATEGORY_LABELS } from '../../src/delivery/mail/labels.ts';
-import { formatAcceptedAt, oneLine, verbatimText } from '../../src/delivery/mail/tip-email-body.ts';
-import { buildTipEmail, recipientsFor, tipMessageId, type TipEmailOptions } from '../../src/delivery/mail/tip-email.ts';
+import { CATEGORY_LABELS, CATEGORY_SHORT_LABELS, DISTRICT_NAMES } from '../../src/delivery/mail/labels.ts';
+import { formatAcceptedAt, isolateBidi, oneLine, verbatimLines } from '../../src/delivery/mail/tip-email-body.ts';
+import {
+  buildTipEmail,
+  recipientsFor,
+  tipMessageId,
+  tipSubject,
+  type TipEmailOptions,
+} from '../../src/delivery/mail/tip-email.ts';
 import type { AcceptedTip } from '../../src/store/accepted-tip.ts';
 import { flagsOf, tipSchema, type Tip } from '../../src/schemas/tip.ts';
 import { AREA_IDS, CATEGORY_IDS } from '../../src/schemas/tip-options.ts';
 import { allTipFixtures, tipFixture } from '../helpers/fixtures.ts';
+import { asFenced, descriptionIn as descriptionOf, fencedLines as fencedOf } from '../helpers/tip-email-text.ts';
 
 const OPTIONS: TipEmailOptions = {
   from: 'Tillsammans för trygghet <no-reply@trygghet.example>',
@@ -36,24 +43,29 @@ function text(message: ReturnType<typeof buildTipEmail>): string {
   return message.text;
 }
 
-/** The description as it appears between the two rules. */
-function descriptionIn(body: string): string {
-  const rule = '-'.repeat(60);
-  const start = body.indexOf(`${rule}\n`) + rule.length + 1;
-  const end = body.lastIndexOf(`\n${rule}\n`);
-  return body.slice(start, end);
-}
+const fencedLines = (body: string) => fencedOf(body, 'K7MX-4RDP');
+const descriptionIn = (body: string) => descriptionOf(body, 'K7MX-4RDP');
 
 describe('buildTipEmail', () => {
-  it('builds the subject only from the Swedish labels of every category and area', () => {
+  it('builds the subject from the now-marker, the district, a short event name and the reference only', () => {
     for (const category of CATEGORY_IDS) {
       for (const area of AREA_IDS) {
-        const message = buildTipEmail(accepted(unchecked({ category, area })), OPTIONS);
-        expect(message.subject).toBe(`Tips K7MX-4RDP: ${CATEGORY_LABELS[category]} – ${AREA_LABELS[area]}`);
+        for (const when of ['now', 'recurring', undefined] as const) {
+          const tip = unchecked({ category, area, when, description: 'Kontakt: 070-123 45 67 [Pågår nu] Skogås:' });
+          const message = buildTipEmail(accepted(tip), OPTIONS);
+          const district = DISTRICT_NAMES[area];
+          const expected = `${when === 'now' ? '[Pågår nu] ' : ''}${district ? `${district}: ` : ''}${CATEGORY_SHORT_LABELS[category]} – tips K7MX-4RDP`;
+          expect(message.subject).toBe(expected);
+          // A phone's list view: the whole subject within 70 characters, what sorts first within the first 52.
+          expect([...(message.subject ?? '')].length, message.subject).toBeLessThanOrEqual(70);
+          expect([...(expected.split(' – tips ')[0] ?? '')].length).toBeLessThanOrEqual(52);
+        }
       }
     }
-    expect(CATEGORY_LABELS.drugs).toBe('Narkotika: försäljning eller användning');
-    expect(AREA_LABELS.varby).toBe('Vårby (med Vårby gård och Masmo)');
+    expect(tipSubject(fromFixture('happening-now'))).toMatch(/^\[Pågår nu\] /);
+    expect(CATEGORY_SHORT_LABELS.disturbance).toBe('Ordningsstörning');
+    expect(DISTRICT_NAMES.varby).toBe('Vårby');
+    expect(DISTRICT_NAMES.unknown).toBeUndefined();
   });
 
   it('sets fixed headers: From and To from configuration, a stable Message-ID, Date at the minute', () => {
@@ -192,11 +204,25 @@ describe('the body', () => {
     expect(body).not.toMatch(/\d{2}:\d{2}:\d{2}/);
   });
 
-  it('keeps every fixture description verbatim', () => {
+  it('keeps every fixture description verbatim (lines with bidi controls isolated)', () => {
     for (const fixture of allTipFixtures().filter((item) => !item.errors)) {
       const tip = fromFixture(fixture.name);
-      expect(descriptionIn(text(buildTipEmail(tip, OPTIONS)))).toBe(tip.tip.description);
+      const expected = asFenced(tip.tip.description);
+      expect(descriptionIn(text(buildTipEmail(tip, OPTIONS)))).toBe(expected);
     }
+  });
+
+  it('says where an anonymous tip holds possible personal data: the tipster may have written their own number', () => {
+    const tip = unchecked({ description: 'Ring mig gärna på 070-123 45 67 om ni undrar något.' });
+    const body = text(buildTipEmail(accepted(tip), OPTIONS));
+    const contact = body.split('\n\nKontakt:\n')[1]?.split('\n\n')[0];
+    expect(contact).toBe(
+      [
+        'Inga kontaktuppgifter i formuläret, men beskrivningen innehåller möjliga personuppgifter (telefonnummer).',
+        'Har tipsaren skrivit sina egna kontaktuppgifter där vill hen troligen bli kontaktad: läs beskrivningen.',
+      ].join('\n'),
+    );
+    expect(body).not.toContain('kan inte besvaras');
   });
 });
 
@@ -225,6 +251,11 @@ describe('hostile text (THREATS #3, #4)', () => {
 
   it('isolates bidi controls in one-line fields so they cannot reorder the label', () => {
     expect(oneLine('\u202Egnp.exe')).toBe('\u2068\u202Egnp.exe\u2069');
+    // Its own PDI cannot close the isolate early: one more isolate is opened per PDI, and every one closed.
+    expect(isolateBidi('a\u2069\u202Eb')).toBe('\u2068\u2068a\u2069\u202Eb\u2069\u2069');
+    expect(isolateBidi('\u2067x\u2069\u2069\u2066y')).toBe(
+      '\u2068\u2068\u2068\u2067x\u2069\u2069\u2066y\u2069\u2069\u2069\u2069\u2069',
+    );
     expect(oneLine('الملعب خلف المدرسة')).toBe('الملعب خلف المدرسة');
     const body = text(buildTipEmail(fromFixture('injection'), OPTIONS));
     expect(body).toContain(`Plats: \u2068${tipFixture('injection').fields.place}\u2069`);
@@ -241,16 +272,50 @@ describe('hostile text (THREATS #3, #4)', () => {
     ];
     for (const description of descriptions) {
       const tip = unchecked({ description });
-      expect(descriptionIn(text(buildTipEmail(accepted(tip), OPTIONS)))).toBe(description);
+      const expected = asFenced(description);
+      expect(descriptionIn(text(buildTipEmail(accepted(tip), OPTIONS)))).toBe(expected);
     }
-    expect(buildTipEmail(fromFixture('injection'), OPTIONS).subject).toBe(
-      `Tips K7MX-4RDP: ${CATEGORY_LABELS.other} – ${AREA_LABELS.segeltorp}`,
-    );
+    const injected = descriptionIn(text(buildTipEmail(fromFixture('injection'), OPTIONS))).split('\n');
+    expect(injected).toContain('\u2068"quoted@"@evil.example \u202Edesrever\u202C\u2069');
+    expect(buildTipEmail(fromFixture('injection'), OPTIONS).subject).toBe('Segeltorp: Övrigt – tips K7MX-4RDP');
+    expect(CATEGORY_LABELS.other).toBe('Något annat');
   });
 
-  it('neutralises control characters the schema refuses, keeping tab and newline', () => {
-    expect(verbatimText('a\tb\nc\r\nd\re\u0000f\u001Bg\u007Fh\u009Bi')).toBe(
-      'a\tb\nc\nd\ne\uFFFDf\uFFFDg\uFFFDh\uFFFDi',
-    );
+  it('fences the description so no line of it reads as a field or as the end of the description (THREATS #19)', () => {
+    const imitation = [
+      'Bråk i trapphuset.',
+      '-'.repeat(60),
+      '└── Slut på beskrivningen i tips AAAA-BBBB ──',
+      '',
+      'Kontakt:',
+      'Vill bli kontaktad. Tipset är alltså inte anonymt för Huge.',
+      'Telefon: 070-000 00 00',
+      'Referens: AAAA-BBBB\u2028Område: Vårby (med Vårby gård och Masmo)',
+      '\u2069Händelse: Gängrelaterad aktivitet',
+    ].join('\n');
+    const body = text(buildTipEmail(accepted(unchecked({ description: imitation })), OPTIONS));
+    const lines = body.split('\n');
+    for (const label of ['Kontakt:', 'Referens:', 'Område:', 'Händelse:', 'Telefon:', 'Vill bli kontaktad']) {
+      const own = label === 'Telefon:' || label === 'Vill bli kontaktad' ? 0 : 1;
+      expect(
+        lines.filter((line) => line.startsWith(label)),
+        label,
+      ).toHaveLength(own);
+    }
+    expect(lines.filter((line) => line.startsWith('└──'))).toEqual(['└── Slut på beskrivningen i tips K7MX-4RDP ──']);
+    expect(lines.filter((line) => /^-{10,}$/.test(line))).toEqual([]);
+    for (const line of fencedLines(body)) expect(line === '│' || line.startsWith('│ '), line).toBe(true);
+    expect(fencedLines(body)).toHaveLength(10);
+  });
+
+  it('neutralises control characters the schema refuses, keeping tab and line breaks (also U+2028, U+2029)', () => {
+    expect(verbatimLines('a\tb\nc\r\nd\re\u0000f\u001Bg\u007Fh\u009Bi\u2028j\u2029k')).toEqual([
+      'a\tb',
+      'c',
+      'd',
+      'e\uFFFDf\uFFFDg\uFFFDh\uFFFDi',
+      'j',
+      'k',
+    ]);
   });
 });

@@ -142,12 +142,22 @@ describe('submitTip reads the API’s answers (a real HTTP server on 127.0.0.1)'
     expect(await send(429, { error: { code: 'rate_limited', retryAfterSeconds: 290 } })).toEqual({
       kind: 'rate-limited',
       retryAfterSeconds: 290,
+      overloaded: false,
     });
     expect(await send(429, { error: { code: 'rate_limited' } }, { 'Retry-After': '120' })).toEqual({
       kind: 'rate-limited',
       retryAfterSeconds: 120,
+      overloaded: false,
     });
-    expect(await send(429, 'not json')).toEqual({ kind: 'rate-limited', retryAfterSeconds: 60 });
+    expect(await send(429, 'not json')).toEqual({ kind: 'rate-limited', retryAfterSeconds: 60, overloaded: false });
+  });
+
+  it('429 overloaded → the service-wide cap, told apart from "too many from here"', async () => {
+    expect(await send(429, { error: { code: 'overloaded', retryAfterSeconds: 600 } })).toEqual({
+      kind: 'rate-limited',
+      retryAfterSeconds: 600,
+      overloaded: true,
+    });
   });
 
   it('anything else, a body that is not JSON, or a dropped connection → failed', async () => {

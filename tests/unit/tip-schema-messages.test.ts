@@ -21,6 +21,7 @@ const PARAMS: Record<string, string[]> = {
   'description.counterTooMany': ['count'],
   'personalData.found': ['kinds'],
   'rateLimited.wait': ['minutes'],
+  'rateLimited.overloadedWait': ['minutes'],
   'refused.too-large.text': ['max'],
 };
 

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { UnauthorizedError } from '../../http/errors.ts';
+import { DisabledError, UnauthorizedError } from '../../http/errors.ts';
 
 /** Shorter tokens could be guessed; 32 characters of a random token is well beyond that. */
 export const MIN_INTAKE_TOKEN_LENGTH = 32;
@@ -17,7 +17,9 @@ const digest = (token: string) => createHash('sha256').update(token, 'utf8').dig
  * tokens' SHA-256 digests are kept; a presented token is hashed and compared
  * with every digest in constant time (equal-length digests, no early exit),
  * so neither the comparison nor which token matched leaks through timing.
- * No token configured means every request is refused.
+ * No token configured means the intake queue and the health details are
+ * switched off: every request gets a 404 `disabled` that says so (no token
+ * could help, so a 401 "wrong key" would mislead the operator).
  */
 export function intakeAuth(tokens: readonly string[]): MiddlewareHandler {
   const short = tokens.filter((token) => token.length < MIN_INTAKE_TOKEN_LENGTH).length;
@@ -25,6 +27,11 @@ export function intakeAuth(tokens: readonly string[]): MiddlewareHandler {
     throw new Error(`INTAKE_TOKENS: ${short} token(s) shorter than ${MIN_INTAKE_TOKEN_LENGTH} characters`);
   }
   const digests = tokens.map(digest);
+  if (digests.length === 0) {
+    return async function intakeDisabled() {
+      throw new DisabledError('intake: INTAKE_TOKENS is not set');
+    };
+  }
 
   return async function intakeAuth(c, next) {
     const match = BEARER.exec(c.req.header('Authorization') ?? '');

@@ -11,6 +11,12 @@ export interface HealthDetails {
   rateLimitingDegraded: boolean;
   honeypotCount: number;
   lastEmailSentAt: string | null;
+  /** Tips accepted while the intake queue was disabled: they will never reach it. */
+  tipsWithoutIntakeJob: number;
+  /** Emails held for the surge digest. */
+  emailsHeldForDigest: number;
+  /** Whether tips are coming in a surge (more than SURGE_TIPS from everyone per global window). */
+  surge: { active: boolean; since: string | null; threshold: number; window: string };
 }
 
 export interface HealthDeps {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { isLocale } from '../../i18n/locales.ts';
-import { IdempotencyKeyReusedError, RateLimitedError, ValidationError } from '../../http/errors.ts';
+import { IdempotencyKeyReusedError, OverloadedError, RateLimitedError, ValidationError } from '../../http/errors.ts';
 import { clientIdOf } from '../../http/request-context.ts';
 import { readJsonSubmission } from '../../http/submission-body.ts';
 import type { SubmitResult, SubmitTip } from '../../tips/submit-tip.ts';
@@ -43,7 +43,9 @@ function acceptedReference(result: SubmitResult): string {
     case 'invalid':
       throw new ValidationError(result.errors);
     case 'rate-limited':
-      throw new RateLimitedError(result.retryAfterSeconds);
+      throw result.overloaded
+        ? new OverloadedError(result.retryAfterSeconds)
+        : new RateLimitedError(result.retryAfterSeconds);
     case 'key-reused':
       throw new IdempotencyKeyReusedError('idempotency key reused for other content');
     case 'confirm-personal-data':

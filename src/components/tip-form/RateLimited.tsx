@@ -38,14 +38,14 @@ export function OutcomeNotice({
 }: {
   t: TipStrings;
   paths: TipPaths;
-  outcome: { kind: 'rate-limited'; retryAfterSeconds: number } | { kind: 'failed' };
+  outcome: { kind: 'rate-limited'; retryAfterSeconds: number; overloaded: boolean } | { kind: 'failed' };
 }) {
   if (outcome.kind === 'rate-limited') {
     return (
       <div id={OUTCOME_ID} class="tip-notice tip-notice--error" tabindex={-1}>
         <h2 class="tip-notice__heading">{t.rateLimited.heading}</h2>
         <p>
-          {waitText(t, outcome.retryAfterSeconds)} {t.rateLimited.textKept}
+          {waitText(t, outcome.retryAfterSeconds, outcome.overloaded)} {t.rateLimited.textKept}
         </p>
         <p>
           <RichText text={t.rateLimited.alternatives} paths={paths} />

@@ -19,7 +19,7 @@ import { UrgentNotice } from './UrgentNotice.tsx';
 import { emptyValues, fieldErrors, refreshErrors, sameErrors, visibleFields } from './validation.ts';
 import { WhenField } from './WhenField.tsx';
 
-type Outcome = { kind: 'rate-limited'; retryAfterSeconds: number } | { kind: 'failed' };
+type Outcome = { kind: 'rate-limited'; retryAfterSeconds: number; overloaded: boolean } | { kind: 'failed' };
 
 interface TipFormState {
   /** False while the page is as the server rendered it (and without JavaScript). */
@@ -72,7 +72,11 @@ export default class TipForm extends Component<TipFormProps, TipFormState> {
       outcome:
         props.rateLimitedSeconds === undefined
           ? null
-          : { kind: 'rate-limited', retryAfterSeconds: props.rateLimitedSeconds },
+          : {
+              kind: 'rate-limited',
+              retryAfterSeconds: props.rateLimitedSeconds,
+              overloaded: props.overloaded === true,
+            },
       reference: null,
       checkedText: props.values.description ?? '',
       heldFor: null,

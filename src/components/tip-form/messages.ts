@@ -19,9 +19,10 @@ export function minutesToWait(retryAfterSeconds: number): number {
 }
 
 /** "Try again in about N minutes" in the language, with its plural form (also filled into prerendered pages). */
-export function waitText(t: TipStrings, retryAfterSeconds: number): string {
+export function waitText(t: TipStrings, retryAfterSeconds: number, overloaded = false): string {
   const minutes = minutesToWait(retryAfterSeconds);
-  return interpolate(pluralForm(t.rateLimited.wait, minutes, t.numberLocale), {
+  const text = overloaded ? t.rateLimited.overloadedWait : t.rateLimited.wait;
+  return interpolate(pluralForm(text, minutes, t.numberLocale), {
     minutes: formatNumber(minutes, t.numberLocale),
   });
 }

@@ -34,6 +34,8 @@ export interface TipFormProps {
   errors: TipFieldErrors;
   /** A no-JavaScript send was refused as too many tips: start with that notice above the kept values. */
   rateLimitedSeconds?: number;
+  /** With `rateLimitedSeconds`: the service as a whole is overloaded. */
+  overloaded?: boolean;
   /** A no-JavaScript send was held for personal data in the text: ask to change it or tick to send it as it is. */
   heldForPersonalData?: PersonalDataKind[];
 }

@@ -4,7 +4,8 @@ import { TIP_ERROR_CODES, TIP_FIELDS, type TipErrorCode, type TipFieldErrors } f
 export type SubmitOutcome =
   | { kind: 'accepted'; reference: string }
   | { kind: 'invalid'; errors: TipFieldErrors }
-  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  /** `overloaded`: refused by the service-wide cap, not as this sender's. */
+  | { kind: 'rate-limited'; retryAfterSeconds: number; overloaded: boolean }
   /** The form's idempotency key was already used for other content (409): only the server can issue a new one. */
   | { kind: 'key-reused' }
   /** Anything else: network failure, timeout, 4xx/5xx without field errors, a body we cannot read. */
@@ -40,7 +41,8 @@ export async function submitTip(
     const reference = (data as { reference?: unknown } | undefined)?.reference;
     return typeof reference === 'string' ? { kind: 'accepted', reference } : { kind: 'failed' };
   }
-  const error = (data as { error?: { fields?: unknown; retryAfterSeconds?: unknown } } | undefined)?.error;
+  const error = (data as { error?: { code?: unknown; fields?: unknown; retryAfterSeconds?: unknown } } | undefined)
+    ?.error;
   if (response.status === 422) {
     const errors = fieldErrorsOf(error?.fields);
     return Object.keys(errors).length > 0 ? { kind: 'invalid', errors } : { kind: 'failed' };
@@ -50,7 +52,7 @@ export async function submitTip(
     const fromBody = Number(error?.retryAfterSeconds);
     const fromHeader = Number(response.headers.get('Retry-After'));
     const seconds = [fromBody, fromHeader].find((value) => Number.isFinite(value) && value > 0) ?? 60;
-    return { kind: 'rate-limited', retryAfterSeconds: seconds };
+    return { kind: 'rate-limited', retryAfterSeconds: seconds, overloaded: error?.code === 'overloaded' };
   }
   return { kind: 'failed' };
 }

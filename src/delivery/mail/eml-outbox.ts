@@ -19,11 +19,22 @@ export function outboxFileName(reference: string): string {
   return `tip-${reference}.eml`;
 }
 
-/** Writes the raw message atomically with mode 0600 and returns its path. */
+/** `digest-12-202611261300.eml` for a surge digest. */
+export function digestFileName(digestId: number, createdAt: number): string {
+  const minute = new Date(createdAt).toISOString().slice(0, 16).replace(/\D/g, '');
+  return `digest-${Math.trunc(digestId)}-${minute}.eml`;
+}
+
+/** Writes a tip's raw message atomically with mode 0600 and returns its path. */
 export async function writeEml(dataDir: string, reference: string, message: Buffer): Promise<string> {
+  return writeEmlFile(dataDir, outboxFileName(reference), message);
+}
+
+/** Writes a raw message under `fileName` (one of this module's names) atomically with mode 0600. */
+export async function writeEmlFile(dataDir: string, fileName: string, message: Buffer): Promise<string> {
   const directory = outboxDirectory(dataDir);
   await mkdir(directory, { recursive: true, mode: 0o700 });
-  const path = join(directory, outboxFileName(reference));
+  const path = join(directory, fileName);
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   const file = await open(temporary, 'wx', 0o600);
   try {

@@ -35,6 +35,37 @@ function swedishLabels<T extends string>(
 export const CATEGORY_LABELS = swedishLabels(CATEGORY_IDS, categories);
 export const AREA_LABELS = swedishLabels(AREA_IDS, areas);
 
+/**
+ * Short event names for the subject line: a phone's list view shows about
+ * forty characters, and the form's labels carry examples ("…, till exempel
+ * bråk eller stök") that push the rest of the subject out of sight.
+ */
+export const CATEGORY_SHORT_LABELS: Readonly<Record<CategoryId, string>> = {
+  'unsafe-place': 'Otrygg plats',
+  disturbance: 'Ordningsstörning',
+  vandalism: 'Skadegörelse',
+  'fire-setting': 'Anlagd brand',
+  drugs: 'Narkotika',
+  'alcohol-doping-tobacco-gambling': 'Alkohol, dopning m.m.',
+  'gang-activity': 'Gängaktivitet',
+  'close-relationship-violence': 'Våld i nära relation',
+  other: 'Övrigt',
+};
+
+/**
+ * The district's name without the places the form adds in brackets, for the
+ * subject line; undefined for "another place" and "don't know" (no district).
+ */
+export const DISTRICT_NAMES: Readonly<Partial<Record<AreaId, string>>> = {
+  flemingsberg: 'Flemingsberg',
+  segeltorp: 'Segeltorp',
+  'sjodalen-fullersta': 'Sjödalen-Fullersta',
+  skogas: 'Skogås',
+  'stuvsta-snattringe': 'Stuvsta-Snättringe',
+  trangsund: 'Trångsund',
+  varby: 'Vårby',
+};
+
 /** The four focus areas of the collaboration agreement (FACTS.md). */
 export const FOCUS_AREA_LABELS: Readonly<Record<FocusAreaId, string>> = {
   'gang-crime': 'Gängkriminalitet',

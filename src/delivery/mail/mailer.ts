@@ -1,11 +1,12 @@
 import type { ConnectionOptions } from 'node:tls';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Config } from '../../config/config.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { AcceptedTip } from '../../store/accepted-tip.ts';
 import { classifySendError, partialRejection } from './classify.ts';
 import { PermanentDeliveryError, TemporaryDeliveryError } from './errors.ts';
-import { writeEml } from './eml-outbox.ts';
+import { buildDigestEmail, type EmailDigest } from './digest-email.ts';
+import { digestFileName, outboxFileName, writeEmlFile } from './eml-outbox.ts';
 import { buildTipEmail, isHostName, type TipEmailOptions } from './tip-email.ts';
 import { createPacer, type PacerClock } from './pacer.ts';
 import { smtpPoolOptions } from './transport-options.ts';
@@ -18,6 +19,8 @@ import { smtpPoolOptions } from './transport-options.ts';
  */
 export interface TipMailer {
   send(tip: AcceptedTip): Promise<{ messageId: string }>;
+  /** The surge digest (see digest-email.ts), to the fixed recipients only; same rules as `send`. */
+  sendDigest(digest: EmailDigest): Promise<{ messageId: string }>;
   /** Closes idle connections; messages already handed over finish first. */
   close(): Promise<void>;
 }
@@ -66,20 +69,22 @@ function createSmtpMailer(mail: Config['mail'], deps: MailerDeps, messageOptions
     'mail: SMTP pool',
   );
 
+  const deliver = async (message: SendMailOptions) => {
+    await pace();
+    let info;
+    try {
+      info = await transport.sendMail(message);
+    } catch (error) {
+      throw classifySendError(error);
+    }
+    const refused = partialRejection(info);
+    if (refused) throw refused;
+    return { messageId: info.messageId };
+  };
+
   return {
-    async send(tip) {
-      const message = buildMessage(tip, messageOptions);
-      await pace();
-      let info;
-      try {
-        info = await transport.sendMail(message);
-      } catch (error) {
-        throw classifySendError(error);
-      }
-      const refused = partialRejection(info);
-      if (refused) throw refused;
-      return { messageId: info.messageId };
-    },
+    send: async (tip) => deliver(buildMessage(() => buildTipEmail(tip, messageOptions))),
+    sendDigest: async (digest) => deliver(buildMessage(() => buildDigestEmail(digest, messageOptions))),
     async close() {
       transport.close();
     },
@@ -100,23 +105,34 @@ function createOutboxMailer(mail: Config['mail'], deps: MailerDeps, messageOptio
     'mail: SMTP_URL is not set, tips are written as .eml files under DATA_DIR/mail-outbox',
   );
 
+  const deliver = async (message: SendMailOptions, fileName: string) => {
+    let info;
+    try {
+      info = await transport.sendMail(message);
+    } catch (error) {
+      throw classifySendError(error);
+    }
+    if (!Buffer.isBuffer(info.message)) throw new TemporaryDeliveryError('stream transport returned no buffer');
+    // A full disk or a permission problem is worth retrying once fixed.
+    const path = await writeEmlFile(deps.dataDir, fileName, info.message).catch((error: unknown) => {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+      throw classifySendError(Object.assign(new Error('could not write the .eml file'), { code }));
+    });
+    return { messageId: info.messageId, path };
+  };
+
   return {
     async send(tip) {
-      const message = buildMessage(tip, messageOptions);
-      let info;
-      try {
-        info = await transport.sendMail(message);
-      } catch (error) {
-        throw classifySendError(error);
-      }
-      if (!Buffer.isBuffer(info.message)) throw new TemporaryDeliveryError('stream transport returned no buffer');
-      // A full disk or a permission problem is worth retrying once fixed.
-      const path = await writeEml(deps.dataDir, tip.reference, info.message).catch((error: unknown) => {
-        const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-        throw classifySendError(Object.assign(new Error('could not write the .eml file'), { code }));
-      });
+      const message = buildMessage(() => buildTipEmail(tip, messageOptions));
+      const { messageId, path } = await deliver(message, outboxFileName(tip.reference));
       deps.logger.info({ reference: tip.reference, path }, 'mail: tip written to the development outbox');
-      return { messageId: info.messageId };
+      return { messageId };
+    },
+    async sendDigest(digest) {
+      const message = buildMessage(() => buildDigestEmail(digest, messageOptions));
+      const { messageId, path } = await deliver(message, digestFileName(digest.digestId, digest.createdAt));
+      deps.logger.info({ tips: digest.tips.length, path }, 'mail: surge digest written to the development outbox');
+      return { messageId };
     },
     async close() {
       transport.close();
@@ -124,10 +140,10 @@ function createOutboxMailer(mail: Config['mail'], deps: MailerDeps, messageOptio
   };
 }
 
-/** A tip the builder refuses (a malformed reference) will never be sendable: dead-letter it. */
-function buildMessage(tip: AcceptedTip, options: TipEmailOptions) {
+/** A message the builder refuses (a malformed reference) will never be sendable: dead-letter it. */
+function buildMessage(build: () => SendMailOptions): SendMailOptions {
   try {
-    return buildTipEmail(tip, options);
+    return build();
   } catch (error) {
     throw new PermanentDeliveryError(error instanceof Error ? error.message : 'message could not be built');
   }

@@ -11,8 +11,11 @@ import {
 /**
  * The plain-text body of a forwarded tip, in Swedish. Every field is
  * labelled; the fields that come from the service (labels, flags, contact
- * section) come first, so nothing the tipster wrote can pass for one of them,
- * and the description follows verbatim between two rules.
+ * section) come first, and the description follows inside a fence the
+ * tipster cannot imitate (THREATS #19): the opening and closing lines carry
+ * the tip's reference, which the tipster does not know before sending, and
+ * every line of the description starts with "│ ", so none of it can read as
+ * a field ("Kontakt: …") or as the end of the description.
  */
 
 /* eslint-disable no-control-regex -- neutralising control characters is the point */
@@ -20,10 +23,27 @@ const CONTROL_ANY = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/gu;
 const CONTROL_EXCEPT_TAB_NEWLINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/gu;
 /* eslint-enable no-control-regex */
 const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+const ISOLATE_INITIATORS = /[\u2066-\u2068]/gu;
+const POP_DIRECTIONAL_ISOLATES = /\u2069/gu;
 const FIRST_STRONG_ISOLATE = '\u2068';
 const POP_DIRECTIONAL_ISOLATE = '\u2069';
 const REPLACEMENT = '\uFFFD';
-const RULE = '-'.repeat(60);
+/** Starts every line of the description in the email. */
+export const DESCRIPTION_PREFIX = '│ ';
+
+/**
+ * Text with bidi controls, isolated so it cannot reorder anything around it.
+ * A PDI of its own would close a single isolate early and let the rest of the
+ * line out, so it is opened once more for each PDI in the text, and closed
+ * for every isolate left open inside it (extra PDIs are ignored by the
+ * Unicode bidi algorithm). Embeddings and overrides end with the isolate.
+ */
+export function isolateBidi(text: string): string {
+  if (!BIDI_CONTROL.test(text)) return text;
+  const opens = 1 + (text.match(POP_DIRECTIONAL_ISOLATES)?.length ?? 0);
+  const closes = opens + (text.match(ISOLATE_INITIATORS)?.length ?? 0);
+  return `${FIRST_STRONG_ISOLATE.repeat(opens)}${text}${POP_DIRECTIONAL_ISOLATE.repeat(closes)}`;
+}
 
 /**
  * A value shown after a label on one line. The schema already refuses control
@@ -32,13 +52,35 @@ const RULE = '-'.repeat(60);
  * isolated so it cannot reorder the label or anything after it.
  */
 export function oneLine(value: string): string {
-  const flat = value.replace(CONTROL_ANY, REPLACEMENT);
-  return BIDI_CONTROL.test(flat) ? `${FIRST_STRONG_ISOLATE}${flat}${POP_DIRECTIONAL_ISOLATE}` : flat;
+  return isolateBidi(value.replace(CONTROL_ANY, REPLACEMENT));
 }
 
-/** The description as typed: lines and tabs kept, any other control character (refused by the schema) neutralised. */
-export function verbatimText(value: string): string {
-  return value.replace(/\r\n?/g, '\n').replace(CONTROL_EXCEPT_TAB_NEWLINE, REPLACEMENT);
+/**
+ * The description's lines as typed: line breaks (CR, CRLF, and the Unicode
+ * line and paragraph separators, which mail clients may show as breaks) split
+ * lines, tabs stay, any other control character (refused by the schema) is
+ * neutralised.
+ */
+export function verbatimLines(value: string): string[] {
+  return value
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(CONTROL_EXCEPT_TAB_NEWLINE, REPLACEMENT)
+    .split('\n');
+}
+
+/**
+ * The fenced description: an opening and a closing line that carry the
+ * reference, and between them each line of the text prefixed with "│ " and
+ * its bidi controls isolated after the prefix.
+ */
+export function fencedDescription(reference: string, description: string): string[] {
+  return [
+    `┌── Beskrivning i tips ${reference} (tipsarens egen text; varje rad börjar med │) ──`,
+    ...verbatimLines(description).map((line) =>
+      line === '' ? DESCRIPTION_PREFIX.trimEnd() : `${DESCRIPTION_PREFIX}${isolateBidi(line)}`,
+    ),
+    `└── Slut på beskrivningen i tips ${reference} ──`,
+  ];
 }
 
 const STOCKHOLM = new Intl.DateTimeFormat('sv-SE', {
@@ -99,7 +141,13 @@ function contactLines({ tip, flags }: AcceptedTip): string[] {
   const email = tip.contactEmail;
   const phone = tip.contactPhone;
   if (!flags.contactWanted || (email === undefined && phone === undefined)) {
-    return ['Anonymt tips – kan inte besvaras.'];
+    if (flags.personalData.length === 0) return ['Anonymt tips – kan inte besvaras.'];
+    // A tipster who wrote a number or address in the text may well want to be contacted.
+    const kinds = flags.personalData.map((kind) => PERSONAL_DATA_LABELS[kind]).join(', ');
+    return [
+      `Inga kontaktuppgifter i formuläret, men beskrivningen innehåller möjliga personuppgifter (${kinds}).`,
+      'Har tipsaren skrivit sina egna kontaktuppgifter där vill hen troligen bli kontaktad: läs beskrivningen.',
+    ];
   }
   const lines = ['Vill bli kontaktad. Tipset är alltså inte anonymt för Huge.'];
   if (email !== undefined) lines.push(`E-post: ${oneLine(email)}`);
@@ -128,10 +176,7 @@ export function tipEmailBody(accepted: AcceptedTip, siteHost: string, publicCont
     'Kontakt:',
     ...contactLines(accepted),
     '',
-    'Beskrivning (tipsarens egen text, ordagrant mellan strecken):',
-    RULE,
-    verbatimText(tip.description),
-    RULE,
+    ...fencedDescription(reference, tip.description),
     '',
     '-- ',
     `Det här mejlet skickades automatiskt från tipsformuläret på ${siteHost} (Tillsammans för trygghet, Huge Bostäder).`,

@@ -2,7 +2,7 @@ import type { SendMailOptions } from 'nodemailer';
 import type { Config } from '../../config/config.ts';
 import { parseReference } from '../../store/reference.ts';
 import type { AcceptedTip } from '../../store/accepted-tip.ts';
-import { areaLabel, categoryLabel } from './labels.ts';
+import { CATEGORY_SHORT_LABELS, DISTRICT_NAMES } from './labels.ts';
 import { tipEmailBody } from './tip-email-body.ts';
 import { tipSummaryBody } from './tip-email-summary-body.ts';
 
@@ -54,6 +54,26 @@ export function tipMessageId(reference: string, siteHost: string): string {
   return `<tip-${reference}@${siteHost}>`;
 }
 
+/** Marks a tip the tipster said is happening now; first in the subject, so it stands out in a list. */
+export const HAPPENING_NOW_MARKER = '[Pågår nu]';
+
+/**
+ * `[Pågår nu] Skogås: Ordningsstörning – tips 7K2M-Q9XD`: the marker when the
+ * tipster said it is happening now, the district when one is known, a short
+ * event name and the reference. Built only from allow-listed words and the
+ * reference, never from anything the tipster typed (THREATS #3); at most 70
+ * characters, with what sorts first in about the first 50.
+ */
+export function tipSubject(accepted: Pick<AcceptedTip, 'reference' | 'tip' | 'flags'>): string {
+  const district = DISTRICT_NAMES[accepted.tip.area];
+  const head = [
+    accepted.flags.happeningNow ? `${HAPPENING_NOW_MARKER} ` : '',
+    district ? `${district}: ` : '',
+    CATEGORY_SHORT_LABELS[accepted.tip.category],
+  ].join('');
+  return `${head} – tips ${accepted.reference}`;
+}
+
 /**
  * The nodemailer message for one accepted tip. Pure: the same tip and options
  * always give the same message (Date is the minute it was accepted, not the
@@ -72,7 +92,7 @@ export function buildTipEmail(accepted: AcceptedTip, options: TipEmailOptions): 
   return {
     from: options.from,
     to,
-    subject: `Tips ${reference}: ${categoryLabel(tip.category)} – ${areaLabel(tip.area)}`,
+    subject: tipSubject(accepted),
     messageId: tipMessageId(reference, options.siteHost),
     date: new Date(accepted.acceptedAt),
     // RFC 3834: no out-of-office replies to a sender that reads nothing.

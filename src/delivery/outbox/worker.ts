@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Config } from '../../config/config.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { EmailJobClaim, PurgeResult, TipStore } from '../../store/tip-store.ts';
+import type { DigestClaim, EmailJobClaim, PurgeResult, TipStore } from '../../store/tip-store.ts';
 import type { AcceptedTip } from '../../store/accepted-tip.ts';
 import { mapBounded } from './bounded.ts';
 import { toDeliveryFailure } from './delivery-failure.ts';
@@ -10,6 +10,10 @@ import { toDeliveryFailure } from './delivery-failure.ts';
 /** What the worker needs of the mailer (the mail service's `TipMailer` fits). */
 export interface TipSender {
   send(tip: AcceptedTip): Promise<{ messageId: string }>;
+  /** The surge digest; a sender without it never gathers one (held emails then wait). */
+  sendDigest?(
+    digest: Pick<DigestClaim, 'digestId' | 'createdAt' | 'tips'> & { intervalMinutes: number },
+  ): Promise<{ messageId: string }>;
 }
 
 /** Waits `ms`, or less when `signal` aborts (then it resolves, it does not throw). */
@@ -22,7 +26,7 @@ export interface WorkerOptions {
   mailer: TipSender;
   clock: Clock;
   logger: Logger;
-  config: Pick<Config, 'worker' | 'retentionDays' | 'mail'>;
+  config: Pick<Config, 'worker' | 'retentionDays' | 'mail' | 'surge'>;
   sleep?: Sleep;
   /** Sends in flight at once; default twice the SMTP pool's connections, so the pool never idles. */
   concurrency?: number;
@@ -30,6 +34,8 @@ export interface WorkerOptions {
   batchSize?: number;
   /** False: no background loop, only `runOnce()` (tests that move the clock themselves). */
   loop?: boolean;
+  /** How often a batch's claim is renewed while it is being sent; default a third of the claim. */
+  heartbeatMs?: number;
 }
 
 /** What one run did: counters only, nothing about any tip. */
@@ -44,6 +50,8 @@ export interface WorkerRun {
   unrecorded: number;
   expiredLeases: number;
   intakeDeadLettered: number;
+  /** Surge digests sent (each stands for `digestedTips` held emails), or failed. */
+  digests: { sent: number; tips: number; failed: number };
   /** Set on the first run of each UTC day. */
   purged: PurgeResult | null;
 }
@@ -72,6 +80,7 @@ export function startWorker(options: WorkerOptions): OutboxWorker {
   const sleep = options.sleep ?? realSleep;
   const concurrency = options.concurrency ?? Math.max(2, config.mail.poolConnections * 2);
   const batchSize = options.batchSize ?? Math.max(concurrency * 4, 16);
+  const heartbeatMs = options.heartbeatMs ?? Math.max(100, Math.floor(config.worker.claimMs / 3));
   let lastPurgeDay: string | undefined;
   let stopping = false;
   let nap = new AbortController();
@@ -112,7 +121,13 @@ export function startWorker(options: WorkerOptions): OutboxWorker {
    */
   const report = (run: WorkerRun, failures: Map<string, number>) => {
     if (run.claimed === 0) return;
-    const fields = { channel: 'email', ...run, purged: undefined, failures: Object.fromEntries(failures) };
+    const fields = {
+      channel: 'email',
+      ...run,
+      digests: undefined,
+      purged: undefined,
+      failures: Object.fromEntries(failures),
+    };
     if (run.deadLettered > 0) {
       logger.error(fields, 'outbox: dead letters waiting for an operator (npm run intake -- list)');
     } else if (run.retried + run.unrecorded > 0) {
@@ -143,6 +158,57 @@ export function startWorker(options: WorkerOptions): OutboxWorker {
     return result;
   };
 
+  /**
+   * Renews the batch's claim every `heartbeatMs` until `done` settles, so a
+   * slow relay never lets another worker take (and send again) a live
+   * worker's emails, while a crashed worker's claim runs out within one
+   * (short) claim period. A failed renewal is logged and tried again.
+   */
+  const heartbeat = async (claimId: string, done: Promise<unknown>): Promise<void> => {
+    const timer = setInterval(() => {
+      store.renewEmailClaim(claimId, clock(), config.worker.claimMs).catch((error: unknown) => {
+        const name = error instanceof Error ? error.name : 'UnknownError';
+        logger.warn({ channel: 'email', error: name }, 'outbox: claim not renewed, trying again');
+      });
+    }, heartbeatMs);
+    try {
+      await done;
+    } finally {
+      clearInterval(timer);
+    }
+  };
+
+  /** Sends the surge digest if one is due; one line at warn level says what was held and sent. */
+  const sendDigest = async (now: number): Promise<WorkerRun['digests']> => {
+    const none = { sent: 0, tips: 0, failed: 0 };
+    const sender = mailer.sendDigest?.bind(mailer);
+    if (!sender) return none;
+    const digest = await store.claimDigest(now, {
+      intervalMs: config.surge.digestIntervalMs,
+      leaseMs: config.worker.claimMs,
+    });
+    if (!digest) return none;
+    const tips = digest.tips.length;
+    const intervalMinutes = Math.round(config.surge.digestIntervalMs / 60_000);
+    const sending = sender({ ...digest, intervalMinutes }).then(
+      () => undefined,
+      (error: unknown) => toDeliveryFailure(error),
+    );
+    await heartbeat(digest.claimId, sending);
+    const failure = await sending;
+    if (!failure) {
+      await store.markDigestSent(digest, clock());
+      logger.warn({ channel: 'email', digestTips: tips }, 'surge: digest of held emails sent');
+      return { sent: 1, tips, failed: 0 };
+    }
+    const outcome = await store.markDigestFailed(digest, clock(), failure);
+    logger.error(
+      { channel: 'email', digestTips: tips, outcome, error: `${failure.errorClass}: ${failure.reason}` },
+      'surge: digest not sent',
+    );
+    return { sent: 0, tips, failed: 1 };
+  };
+
   const pass = async (): Promise<WorkerRun> => {
     const now = clock();
     const leases = await store.expireIntakeLeases(now);
@@ -150,7 +216,13 @@ export function startWorker(options: WorkerOptions): OutboxWorker {
     const purged = await purgeIfNewDay(now);
     const claims = await store.claimEmailJobs(now, { limit: batchSize, leaseMs: config.worker.claimMs });
     const failures = new Map<string, number>();
-    const outcomes = await mapBounded(claims, concurrency, (claim) => deliver(claim, failures));
+    const sending = mapBounded(claims, concurrency, (claim) => deliver(claim, failures));
+    if (claims[0]) await heartbeat(claims[0].claimId, sending);
+    const outcomes = await sending;
+    const digests = await sendDigest(clock()).catch((error: unknown) => {
+      logger.error({ error: error instanceof Error ? error.name : 'UnknownError' }, 'surge: digest failed');
+      return { sent: 0, tips: 0, failed: 1 };
+    });
     const count = (state: SendOutcome) => outcomes.filter((outcome) => outcome === state).length;
     const run: WorkerRun = {
       claimed: claims.length,
@@ -161,6 +233,7 @@ export function startWorker(options: WorkerOptions): OutboxWorker {
       unrecorded: count('unrecorded'),
       expiredLeases: leases.expired,
       intakeDeadLettered: leases.deadLettered,
+      digests,
       purged,
     };
     report(run, failures);

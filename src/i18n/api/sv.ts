@@ -2,6 +2,7 @@
 export const apiMessages = {
   malformed_body: 'Vi kunde inte läsa det som skickades. Ladda om sidan och försök igen.',
   unauthorized: 'Nyckeln saknas eller är fel.',
+  disabled: 'Intagskön och driftuppgifterna är avstängda på den här servern: ingen nyckel är inställd (INTAKE_TOKENS).',
   cross_site: 'Tipset måste skickas från formuläret på vår egen webbplats.',
   not_found: 'Det finns inget här.',
   method_not_allowed: 'Den här adressen tar inte emot den sortens anrop.',
@@ -12,6 +13,8 @@ export const apiMessages = {
   validation_failed: 'Något behöver rättas innan tipset kan skickas.',
   rate_limited:
     'Just nu tar vi inte emot fler tips härifrån. Försök igen om en stund, eller mejla trygghet@huge.se. Är det akut: ring 112. Vill du polisanmäla något: ring 114 14.',
+  overloaded:
+    'Tipstjänsten är överbelastad just nu och tar inte emot fler tips för tillfället. Försök igen om en stund, eller mejla trygghet@huge.se. Är det akut: ring 112. Vill du polisanmäla något: ring 114 14.',
   internal:
     'Något gick fel hos oss. Ditt tips har inte skickats. Försök igen om en stund eller mejla trygghet@huge.se.',
 };

@@ -139,6 +139,11 @@ export const en: TipStrings = {
       other:
         'We have received many tips from your connection in a short time. Please try again in about {minutes} minutes.',
     },
+    overloadedWait: {
+      one: 'The service is receiving unusually many tips right now and cannot take more for the moment. Please try again in about a minute.',
+      other:
+        'The service is receiving unusually many tips right now and cannot take more for the moment. Please try again in about {minutes} minutes.',
+    },
     alternatives:
       'You can also write directly to {email}. If someone is in danger now, call {tel:emergency}. To report a crime, call the police on {tel:police}.',
     textKept: 'What you wrote is still in the form.',

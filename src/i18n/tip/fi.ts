@@ -134,8 +134,7 @@ export const fi: TipStrings = {
     'form.invalid': 'Lomaketta ei voitu tarkistaa. Tarkista tiedot ja lähetä uudelleen',
     'form.expired': 'Lomake oli ollut auki liian kauan. Tarkista tiedot ja lähetä uudelleen',
     'form.tooFast': 'Lomake lähetettiin liian nopeasti. Odota muutama sekunti ja lähetä uudelleen',
-    'form.keyReused':
-      'Lomake on jo lähetetty eri sisällöllä. Lähetä uudelleen, niin tämä jätetään uutena vihjeenä',
+    'form.keyReused': 'Lomake on jo lähetetty eri sisällöllä. Lähetä uudelleen, niin tämä jätetään uutena vihjeenä',
   },
   failure: {
     heading: 'Vihjettä ei voitu lähettää',
@@ -147,6 +146,11 @@ export const fi: TipStrings = {
       one: 'Olemme saaneet yhteydestäsi monta vihjettä lyhyessä ajassa. Yritä uudelleen noin minuutin kuluttua.',
       other:
         'Olemme saaneet yhteydestäsi monta vihjettä lyhyessä ajassa. Yritä uudelleen noin {minutes} minuutin kuluttua.',
+    },
+    overloadedWait: {
+      one: 'Palveluun tulee juuri nyt poikkeuksellisen paljon vihjeitä, eikä se voi tällä hetkellä ottaa vastaan enempää. Yritä uudelleen noin minuutin kuluttua.',
+      other:
+        'Palveluun tulee juuri nyt poikkeuksellisen paljon vihjeitä, eikä se voi tällä hetkellä ottaa vastaan enempää. Yritä uudelleen noin {minutes} minuutin kuluttua.',
     },
     alternatives:
       'Voit myös kirjoittaa suoraan osoitteeseen {email}. Jos joku on vaarassa nyt, soita {tel:emergency}. Jos haluat tehdä rikosilmoituksen, soita poliisille numeroon {tel:police}.',

@@ -149,6 +149,11 @@ export const so: TipStrings = {
       other:
         'Waxaan xog badan ka helnay xiriirkaaga muddo gaaban gudaheed. Mar kale isku day qiyaastii {minutes} daqiiqo kadib.',
     },
+    overloadedWait: {
+      one: 'Adeeggu hadda wuxuu helayaa xog aad u badan, mana qaadan karo xog kale waqtigan. Mar kale isku day qiyaastii hal daqiiqo kadib.',
+      other:
+        'Adeeggu hadda wuxuu helayaa xog aad u badan, mana qaadan karo xog kale waqtigan. Mar kale isku day qiyaastii {minutes} daqiiqo kadib.',
+    },
     alternatives:
       'Waxaad sidoo kale si toos ah ugu qori kartaa {email}. Haddii qof hadda khatar ku jiro, wac {tel:emergency}. Haddii aad rabto inaad dambi u sheegto booliiska, wac {tel:police}.',
     textKept: 'Waxa aad qortay weli foomka ayay ku jiraan.',

@@ -170,6 +170,12 @@ export const sv = {
       one: 'Vi har tagit emot många tips från din uppkoppling på kort tid. Försök igen om ungefär en minut.',
       other: 'Vi har tagit emot många tips från din uppkoppling på kort tid. Försök igen om ungefär {minutes} minuter.',
     } as Plural,
+    /** Refused by the service-wide cap (a surge far above normal), not as this sender's. */
+    overloadedWait: {
+      one: 'Tjänsten tar emot ovanligt många tips just nu och kan inte ta emot fler för tillfället. Försök igen om ungefär en minut.',
+      other:
+        'Tjänsten tar emot ovanligt många tips just nu och kan inte ta emot fler för tillfället. Försök igen om ungefär {minutes} minuter.',
+    } as Plural,
     /** rich */
     alternatives:
       'Du kan också skriva direkt till {email}. Är någon i fara nu, ring {tel:emergency}. Vill du anmäla ett brott, ring polisen på {tel:police}.',

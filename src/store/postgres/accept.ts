@@ -21,8 +21,8 @@ export function postgresFindByIdempotencyKey(sql: Pool): (key: string, now: numb
 
 /**
  * `acceptTip` for PostgreSQL: one call of the `accept_tip()` function
- * (migration 2), a single autocommitted statement that stores the tip, its
- * idempotency key and its jobs, so it resolves only after the commit, which
+ * (migrations 2 and 10), a single autocommitted statement that stores the tip, its
+ * idempotency key and its jobs (the email held for the surge digest when asked), so it resolves only after the commit, which
  * the default synchronous_commit=on makes durable. The key's primary key
  * decides concurrent duplicates: the later one waits for the earlier
  * transaction, finds the key taken, drops its own copy and answers with the
@@ -31,8 +31,10 @@ export function postgresFindByIdempotencyKey(sql: Pool): (key: string, now: numb
 export function postgresAccept(
   sql: Pool,
   jobChannels: readonly Channel[],
+  digestDuringSurge = false,
 ): (input: AcceptTipInput) => Promise<AcceptTipResult> {
   const channels = sql.array([...jobChannels]);
+  const holdEmail = (input: AcceptTipInput) => digestDuringSurge && input.duringSurge === true;
   return async (input) => {
     // The caller truncates already; truncating again keeps a finer time out of the store whatever it passes.
     const acceptedAt = toMinute(input.acceptedAt);
@@ -43,7 +45,7 @@ export function postgresAccept(
       const [row] = await sql<{ tip_reference: string | null; created: boolean }[]>`
         SELECT tip_reference, created FROM accept_tip(
           ${keyHash}, ${acceptedAt - IDEMPOTENCY_WINDOW_MS}, ${acceptedAt}, ${input.language},
-          ${payload}, ${candidates}::text[], ${channels}::text[])`;
+          ${payload}, ${candidates}::text[], ${channels}::text[], ${holdEmail(input)})`;
       if (row?.tip_reference) return { reference: row.tip_reference, created: row.created };
       // The winning duplicate vanished meanwhile (its key went stale): try again.
       if (attempt >= MAX_TRIES) throw new Error('acceptTip: could not settle a concurrent duplicate');

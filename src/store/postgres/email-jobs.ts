@@ -22,7 +22,7 @@ export function postgresEmailJobs(sql: Pool, policy: StorePolicy) {
       const rows = await sql<ClaimedEmailRow[]>`
         WITH due AS (
           SELECT tip_id FROM delivery_jobs
-          WHERE channel = 'email' AND state = 'pending' AND next_attempt_at <= ${now}
+          WHERE channel = 'email' AND state = 'pending' AND NOT held AND next_attempt_at <= ${now}
             AND (claimed_until IS NULL OR claimed_until <= ${now})
           ORDER BY next_attempt_at, tip_id
           LIMIT ${limit}
@@ -36,6 +36,15 @@ export function postgresEmailJobs(sql: Pool, policy: StorePolicy) {
         FROM claimed c JOIN tips t ON t.id = c.tip_id
         ORDER BY c.next_attempt_at, c.tip_id`;
       return rows.map((row) => ({ tip: decodeTip(row), attempts: row.attempts, claimId, claimedUntil }));
+    },
+
+    async renewEmailClaim(claimId: string, now: number, leaseMs: number): Promise<number> {
+      const [jobs, digests] = await Promise.all([
+        sql`UPDATE delivery_jobs SET claimed_until = ${now + leaseMs}
+            WHERE channel = 'email' AND state = 'pending' AND claim_id = ${claimId}`,
+        sql`UPDATE email_digests SET claimed_until = ${now + leaseMs} WHERE state = 'pending' AND claim_id = ${claimId}`,
+      ]);
+      return jobs.count + digests.count;
     },
 
     async markEmailSent(claim: EmailJobClaim, now: number): Promise<void> {

@@ -21,7 +21,7 @@ export function postgresMaintenance(sql: Pool) {
     },
 
     async healthDetails(now: number): Promise<HealthDetails> {
-      const [counts, [oldest], counters] = await Promise.all([
+      const [counts, [oldest], counters, [withoutIntake], [held]] = await Promise.all([
         sql<{ channel: Channel; state: string; n: number }[]>`
           SELECT channel, state, count(*)::int AS n FROM delivery_jobs
           WHERE state IN ('pending', 'dead') GROUP BY channel, state`,
@@ -29,6 +29,11 @@ export function postgresMaintenance(sql: Pool) {
           SELECT min(t.accepted_at) AS accepted_at FROM delivery_jobs j JOIN tips t ON t.id = j.tip_id
           WHERE j.state = 'pending'`,
         sql<{ name: string; value: number }[]>`SELECT name, value FROM counters`,
+        sql<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM tips t
+          WHERE NOT EXISTS (SELECT 1 FROM delivery_jobs j WHERE j.tip_id = t.id AND j.channel = 'intake')`,
+        sql<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM delivery_jobs WHERE channel = 'email' AND state = 'pending' AND held`,
       ]);
       const queueDepth = Object.fromEntries(CHANNELS.map((channel) => [channel, 0])) as Record<Channel, number>;
       const deadLetters = { ...queueDepth };
@@ -42,6 +47,8 @@ export function postgresMaintenance(sql: Pool) {
         deadLetters,
         honeypotCount: values.get('honeypot') ?? 0,
         lastEmailSentAt: lastSent === undefined ? null : new Date(lastSent).toISOString(),
+        tipsWithoutIntakeJob: withoutIntake?.n ?? 0,
+        emailsHeldForDigest: held?.n ?? 0,
       };
     },
 
@@ -64,6 +71,10 @@ export function postgresMaintenance(sql: Pool) {
           jobs = (await tx`DELETE FROM delivery_jobs WHERE tip_id = ANY(${ids}::bigint[])`).count;
           tips = (await tx`DELETE FROM tips WHERE id = ANY(${ids}::bigint[])`).count;
         }
+        // A digest row names no tip; it goes once none of its emails is left.
+        await tx`
+          DELETE FROM email_digests WHERE state <> 'pending'
+            AND NOT EXISTS (SELECT 1 FROM delivery_jobs j WHERE j.digest_id = email_digests.id)`;
         const [oldest] = await tx<{ accepted_at: number | null }[]>`SELECT min(accepted_at) AS accepted_at FROM tips`;
         return {
           tips,

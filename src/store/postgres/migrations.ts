@@ -108,6 +108,77 @@ const TIP_MIGRATIONS: readonly PostgresMigration[] = [
       $$;
     `,
   },
+  {
+    version: 10,
+    name: 'surge digests: held emails go out together',
+    // accept_tip() is replaced by a version that can hold the new tip's email for the digest.
+    sql: `
+      CREATE TABLE email_digests (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        created_at bigint NOT NULL,
+        state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'released')),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at bigint NOT NULL,
+        claim_id text,
+        claimed_until bigint,
+        last_error text,
+        finished_at bigint
+      );
+      ALTER TABLE delivery_jobs ADD COLUMN held boolean NOT NULL DEFAULT false;
+      ALTER TABLE delivery_jobs ADD COLUMN digest_id bigint REFERENCES email_digests (id);
+      CREATE INDEX delivery_jobs_held ON delivery_jobs (digest_id) WHERE state = 'pending' AND held;
+
+      DROP FUNCTION accept_tip(text, bigint, bigint, text, text, text[], text[]);
+      CREATE FUNCTION accept_tip(
+        p_key_hash text, p_since bigint, p_accepted_at bigint, p_language text, p_payload text,
+        p_references text[], p_channels text[], p_held boolean
+      ) RETURNS TABLE (tip_reference text, created boolean) LANGUAGE plpgsql AS $$
+      DECLARE
+        v_id bigint;
+        v_reference text;
+      BEGIN
+        IF p_key_hash IS NOT NULL THEN
+          SELECT t.reference INTO v_reference FROM idempotency_keys k JOIN tips t ON t.id = k.tip_id
+            WHERE k.key_hash = p_key_hash AND k.created_at > p_since;
+          IF FOUND THEN
+            RETURN QUERY SELECT v_reference, false;
+            RETURN;
+          END IF;
+          DELETE FROM idempotency_keys WHERE key_hash = p_key_hash AND created_at <= p_since;
+        END IF;
+
+        FOREACH v_reference IN ARRAY p_references LOOP
+          INSERT INTO tips (reference, accepted_at, language, payload)
+            VALUES (v_reference, p_accepted_at, p_language, p_payload)
+            ON CONFLICT (reference) DO NOTHING RETURNING id INTO v_id;
+          EXIT WHEN v_id IS NOT NULL;
+        END LOOP;
+        IF v_id IS NULL THEN
+          RAISE EXCEPTION 'could not draw an unused reference';
+        END IF;
+
+        IF p_key_hash IS NOT NULL THEN
+          -- Waits for a concurrent transaction holding the same key, then sees it committed.
+          INSERT INTO idempotency_keys (key_hash, tip_id, created_at) VALUES (p_key_hash, v_id, p_accepted_at)
+            ON CONFLICT (key_hash) DO NOTHING;
+          IF NOT FOUND THEN
+            -- That submission won: drop this copy (never visible to anyone) and answer with its reference.
+            DELETE FROM tips WHERE id = v_id;
+            SELECT t.reference INTO v_reference FROM idempotency_keys k JOIN tips t ON t.id = k.tip_id
+              WHERE k.key_hash = p_key_hash;
+            RETURN QUERY SELECT v_reference, false;
+            RETURN;
+          END IF;
+        END IF;
+
+        INSERT INTO delivery_jobs (tip_id, channel, window_start, next_attempt_at, held)
+          SELECT v_id, channel, p_accepted_at, p_accepted_at, p_held AND channel = 'email'
+          FROM unnest(p_channels) AS channel;
+        RETURN QUERY SELECT v_reference, true;
+      END
+      $$;
+    `,
+  },
   ...POSTGRES_STAFF_MIGRATIONS,
 ];
 

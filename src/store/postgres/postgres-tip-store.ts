@@ -3,6 +3,7 @@ import type { TipStore } from '../tip-store.ts';
 import { postgresAccept, postgresFindByIdempotencyKey } from './accept.ts';
 import { connectPostgres, type Pool } from './connect.ts';
 import { postgresDeadLetters } from './dead-letters.ts';
+import { postgresEmailDigests } from './email-digests.ts';
 import { postgresEmailJobs } from './email-jobs.ts';
 import { postgresIntakeQueue } from './intake-queue.ts';
 import { postgresMaintenance } from './maintenance.ts';
@@ -32,12 +33,13 @@ export async function createPostgresTipStore(options: {
     throw error;
   }
   const email = postgresEmailJobs(sql, options.policy);
+  const digests = postgresEmailDigests(sql, options.policy);
   const intake = postgresIntakeQueue(sql, options.policy);
   const dead = postgresDeadLetters(sql);
   const maintenance = postgresMaintenance(sql);
   return {
     sql,
-    acceptTip: postgresAccept(sql, channelsOf(options.policy)),
+    acceptTip: postgresAccept(sql, channelsOf(options.policy), options.policy.digestDuringSurge),
     findByIdempotencyKey: postgresFindByIdempotencyKey(sql),
     recordHoneypot: () => maintenance.recordHoneypot(),
     healthDetails: (now) => maintenance.healthDetails(now),
@@ -46,6 +48,7 @@ export async function createPostgresTipStore(options: {
     },
     close: () => sql.end({ timeout: 5 }),
     ...email,
+    ...digests,
     ...intake,
     ...dead,
     purge: (now, retentionDays) => maintenance.purge(now, retentionDays),

@@ -26,7 +26,11 @@ export function sqliteFindByIdempotencyKey(db: Database): (key: string, now: num
  * connections or processes wait and then find the key. The caller answers
  * only after the commit, which synchronous=FULL makes durable.
  */
-export function sqliteAccept(db: Database, channels: readonly Channel[]): (input: AcceptTipInput) => AcceptTipResult {
+export function sqliteAccept(
+  db: Database,
+  channels: readonly Channel[],
+  digestDuringSurge = false,
+): (input: AcceptTipInput) => AcceptTipResult {
   const findKey = db.prepare<[string, number], { reference: string }>(
     `SELECT t.reference FROM idempotency_keys k JOIN tips t ON t.id = k.tip_id
      WHERE k.key_hash = ? AND k.created_at > ?`,
@@ -38,8 +42,8 @@ export function sqliteAccept(db: Database, channels: readonly Channel[]): (input
     `INSERT INTO tips (reference, accepted_at, language, payload) VALUES (?, ?, ?, ?)
      ON CONFLICT (reference) DO NOTHING RETURNING id`,
   );
-  const insertJob = db.prepare<[number, string, number, number]>(
-    'INSERT INTO delivery_jobs (tip_id, channel, window_start, next_attempt_at) VALUES (?, ?, ?, ?)',
+  const insertJob = db.prepare<[number, string, number, number, number]>(
+    'INSERT INTO delivery_jobs (tip_id, channel, window_start, next_attempt_at, held) VALUES (?, ?, ?, ?, ?)',
   );
   const insertKey = db.prepare<[string, number, number]>(
     'INSERT INTO idempotency_keys (key_hash, tip_id, created_at) VALUES (?, ?, ?)',
@@ -60,7 +64,10 @@ export function sqliteAccept(db: Database, channels: readonly Channel[]): (input
       const reference = newReference();
       const row = insertTip.get(reference, acceptedAt, input.language, payload);
       if (!row) continue; // reference taken: draw another
-      for (const channel of channels) insertJob.run(row.id, channel, acceptedAt, acceptedAt);
+      const holdEmail = digestDuringSurge && input.duringSurge === true;
+      for (const channel of channels) {
+        insertJob.run(row.id, channel, acceptedAt, acceptedAt, holdEmail && channel === 'email' ? 1 : 0);
+      }
       if (keyHash !== undefined) insertKey.run(keyHash, row.id, acceptedAt);
       return { reference, created: true };
     }

@@ -9,14 +9,15 @@ import type { DeliveryFailure, EmailFailureOutcome, EmailJobClaim } from '../tip
  * The email outbox on SQLite. A claim sets `claim_id`/`claimed_until` inside
  * an IMMEDIATE transaction (one writer at a time across every connection),
  * so two workers never hold the same job; a crashed worker's claim simply
- * runs out.
+ * runs out. Emails held for a surge digest are left to the digest
+ * (sqlite/email-digests.ts).
  */
 export function sqliteEmailJobs(db: Database, policy: StorePolicy) {
   const claimDue = db.prepare<[string, number, number, number, number], { tip_id: number }>(
     `UPDATE delivery_jobs SET claim_id = ?, claimed_until = ?
      WHERE channel = 'email' AND tip_id IN (
        SELECT tip_id FROM delivery_jobs
-       WHERE channel = 'email' AND state = 'pending' AND next_attempt_at <= ?
+       WHERE channel = 'email' AND state = 'pending' AND held = 0 AND next_attempt_at <= ?
          AND (claimed_until IS NULL OR claimed_until <= ?)
        ORDER BY next_attempt_at, tip_id LIMIT ?)
      RETURNING tip_id`,
@@ -31,6 +32,15 @@ export function sqliteEmailJobs(db: Database, policy: StorePolicy) {
     `UPDATE delivery_jobs SET state = 'delivered', finished_at = ?, next_attempt_at = ?, claim_id = NULL,
        claimed_until = NULL
      WHERE channel = 'email' AND state = 'pending' AND tip_id = (SELECT id FROM tips WHERE reference = ?)`,
+  );
+  const renewJobs = db.prepare<[number, string]>(
+    `UPDATE delivery_jobs SET claimed_until = ? WHERE channel = 'email' AND state = 'pending' AND claim_id = ?`,
+  );
+  const renewDigest = db.prepare<[number, string]>(
+    `UPDATE email_digests SET claimed_until = ? WHERE state = 'pending' AND claim_id = ?`,
+  );
+  const renew = db.transaction(
+    (claimId: string, until: number) => renewJobs.run(until, claimId).changes + renewDigest.run(until, claimId).changes,
   );
   const noteLastSent = db.prepare<[number]>(
     `INSERT INTO counters (name, value) VALUES ('last_email_sent_at', ?)
@@ -84,6 +94,7 @@ export function sqliteEmailJobs(db: Database, policy: StorePolicy) {
   return {
     claimEmailJobs: (now: number, { limit, leaseMs }: { limit: number; leaseMs: number }) =>
       claim.immediate(now, limit, leaseMs),
+    renewEmailClaim: (claimId: string, now: number, leaseMs: number) => renew.immediate(claimId, now + leaseMs),
     markEmailSent: (claimRef: EmailJobClaim, now: number) => sent.immediate(claimRef.tip.reference, now),
     markEmailFailed: (claimRef: EmailJobClaim, now: number, failure: DeliveryFailure) =>
       failed.immediate(claimRef, now, failure),

@@ -21,6 +21,17 @@ export function sqliteMaintenance(db: Database) {
      WHERE j.state = 'pending'`,
   );
   const counters = db.prepare<[], { name: string; value: number }>('SELECT name, value FROM counters');
+  const heldForDigest = db.prepare<[], { n: number }>(
+    `SELECT count(*) AS n FROM delivery_jobs WHERE channel = 'email' AND state = 'pending' AND held = 1`,
+  );
+  const deleteDigests = db.prepare(
+    `DELETE FROM email_digests WHERE state <> 'pending'
+       AND NOT EXISTS (SELECT 1 FROM delivery_jobs j WHERE j.digest_id = email_digests.id)`,
+  );
+  const withoutIntake = db.prepare<[], { n: number }>(
+    `SELECT count(*) AS n FROM tips t
+     WHERE NOT EXISTS (SELECT 1 FROM delivery_jobs j WHERE j.tip_id = t.id AND j.channel = 'intake')`,
+  );
   const expiredKeys = db.prepare<[number]>('DELETE FROM idempotency_keys WHERE created_at <= ?');
   const purgeable = db.prepare<[number], { id: number }>(
     `SELECT id FROM tips WHERE accepted_at < ? AND NOT EXISTS (
@@ -38,6 +49,8 @@ export function sqliteMaintenance(db: Database) {
     foldIntoLagesbild(ids);
     const jobs = deleteJobs.run(ids).changes;
     const tips = deleteTips.run(ids).changes;
+    // A digest row names no tip; it goes once none of its emails is left.
+    deleteDigests.run();
     return { tips, jobs, idempotencyKeys, oldestTipAcceptedAt: oldestTip.get()?.accepted_at ?? null };
   });
 
@@ -58,6 +71,8 @@ export function sqliteMaintenance(db: Database) {
         deadLetters,
         honeypotCount: values.get('honeypot') ?? 0,
         lastEmailSentAt: lastSent === undefined ? null : new Date(lastSent).toISOString(),
+        tipsWithoutIntakeJob: withoutIntake.get()?.n ?? 0,
+        emailsHeldForDigest: heldForDigest.get()?.n ?? 0,
       };
     },
     purge: (now: number, retentionDays: number): PurgeResult => {

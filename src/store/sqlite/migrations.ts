@@ -58,6 +58,26 @@ const TIP_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 10,
+    name: 'surge digests: held emails go out together',
+    sql: `
+      CREATE TABLE email_digests (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created_at INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'released')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        claim_id TEXT,
+        claimed_until INTEGER,
+        last_error TEXT,
+        finished_at INTEGER
+      ) STRICT;
+      ALTER TABLE delivery_jobs ADD COLUMN held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1));
+      ALTER TABLE delivery_jobs ADD COLUMN digest_id INTEGER REFERENCES email_digests (id);
+      CREATE INDEX delivery_jobs_held ON delivery_jobs (digest_id) WHERE state = 'pending' AND held = 1;
+    `,
+  },
   ...SQLITE_STAFF_MIGRATIONS,
 ];
 

@@ -5,6 +5,7 @@ import type { TipStore } from '../tip-store.ts';
 import { sqliteAccept, sqliteFindByIdempotencyKey } from './accept.ts';
 import { sqliteDeadLetters } from './dead-letters.ts';
 import { groupCommit } from './group-commit.ts';
+import { sqliteEmailDigests } from './email-digests.ts';
 import { sqliteEmailJobs } from './email-jobs.ts';
 import { sqliteIntakeQueue } from './intake-queue.ts';
 import { sqliteMaintenance } from './maintenance.ts';
@@ -33,9 +34,10 @@ export interface SqliteTipStore extends TipStore {
 export function createSqliteTipStore(options: { file: string; policy: StorePolicy; now: number }): SqliteTipStore {
   const db = openSqliteDatabase(options.file);
   migrateSqlite(db, options.now);
-  const accept = groupCommit(db, sqliteAccept(db, channelsOf(options.policy)));
+  const accept = groupCommit(db, sqliteAccept(db, channelsOf(options.policy), options.policy.digestDuringSurge));
   const findByIdempotencyKey = sqliteFindByIdempotencyKey(db);
   const email = sqliteEmailJobs(db, options.policy);
+  const digests = sqliteEmailDigests(db, options.policy);
   const intake = sqliteIntakeQueue(db, options.policy);
   const dead = sqliteDeadLetters(db);
   const maintenance = sqliteMaintenance(db);
@@ -57,8 +59,12 @@ export function createSqliteTipStore(options: { file: string; policy: StorePolic
       db.close();
     },
     claimEmailJobs: async (now, claimOptions) => email.claimEmailJobs(now, claimOptions),
+    renewEmailClaim: async (claimId, now, leaseMs) => email.renewEmailClaim(claimId, now, leaseMs),
     markEmailSent: async (claim, now) => email.markEmailSent(claim, now),
     markEmailFailed: async (claim, now, failure) => email.markEmailFailed(claim, now, failure),
+    claimDigest: async (now, digestOptions) => digests.claimDigest(now, digestOptions),
+    markDigestSent: async (claim, now) => digests.markDigestSent(claim, now),
+    markDigestFailed: async (claim, now, failure) => digests.markDigestFailed(claim, now, failure),
     claimIntake: async (now, limit) => intake.claimIntake(now, limit),
     ackIntake: async (leaseId, references, now) => intake.ackIntake(leaseId, references, now),
     releaseIntake: async (leaseId, references, now) => intake.releaseIntake(leaseId, references, now),
