@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { tipFixture } from '../tests/helpers/fixtures.ts';
 import { startPostgres } from '../tests/helpers/postgres.ts';
@@ -22,6 +22,7 @@ import { cpuMicros } from './lib/cpu-time.ts';
 import { runLoad, type LoadFigures, type LoadOptions } from './lib/load.ts';
 import { startNullSmtp } from './lib/null-smtp.ts';
 import { peakRssMb } from './lib/peak-rss.ts';
+import { QUIET_SERVER as QUIET, RAISED_LIMITS as RAISED } from './lib/bench-environment.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,17 +38,6 @@ const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const DRAIN_TIPS = Number(args.drain);
 
-/** Limits raised so the machine, not the configured limits, decides (all but the flood scenarios). */
-const RAISED = {
-  RATE_LIMIT_CLIENT_POSTS: '100000000/1m',
-  RATE_LIMIT_CLIENT_TIPS: '100000000/1m',
-  RATE_LIMIT_CLIENT_TIPS_PER_DAY: '1000000',
-  RATE_LIMIT_GLOBAL_TIPS: '100000000/1m',
-  // Every tip emailed on its own (the drain scenario counts emails), however many come.
-  SURGE_TIPS: '99999999',
-};
-/** The request log on at info, as in production; delivery off (the drain scenario measures it). */
-const QUIET = { LOG_LEVEL: 'info', WORKER: 'off' };
 const CEILING_ENTRY = 'dist/app/ceiling.js';
 
 /** The server logs every request to a file (as a log collector would take it), not to this busy process. */
@@ -323,6 +313,7 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 };
 
+const loadAtStart = loadavg();
 const selected = scenarios.filter((s) => !args.only || s.name.includes(args.only));
 const results: Record<
   string,
@@ -387,6 +378,7 @@ const machine = {
   cpuModel: cpus()[0]?.model,
   memoryGb: Math.round(totalmem() / 2 ** 30),
   node: process.version,
+  loadAverage: { atStart: loadAtStart, atEnd: loadavg() },
 };
 const file = `bench/results/${new Date().toISOString().slice(0, 10)}.json`;
 mkdirSync('bench/results', { recursive: true });

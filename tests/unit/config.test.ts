@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.ts';
+import { QUIET_SERVER, RAISED_LIMITS } from '../../bench/lib/bench-environment.ts';
 
 /** A production environment that passes every rule. */
 const PRODUCTION = {
@@ -134,5 +135,14 @@ describe('the README', () => {
     const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Architecture'));
     const missing = ENV_VARIABLES.filter((name) => !table.includes(`\`${name}\``));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('the benchmarks’ environment', () => {
+  it('is one the server starts with (a run is not lost to a limit the schema refuses)', () => {
+    expect(problemsOf({ ...QUIET_SERVER, ...RAISED_LIMITS })).toEqual([]);
+    expect(problemsOf({ ...QUIET_SERVER, ...RAISED_LIMITS, SURGE_TIPS: '99999999' })).toEqual([
+      expect.stringContaining('SURGE_TIPS'),
+    ]);
   });
 });
