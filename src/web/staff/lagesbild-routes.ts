@@ -205,11 +205,12 @@ export async function downloadEntries(c: Context, deps: StaffWebDeps) {
   }
 }
 
-/** GET /personal/lagesbild/sammanstallning.csv?period=2026-Q3 */
+/** GET /personal/lagesbild/sammanstallning.csv?period=2026-Q3 (this quarter without one; a period that is none → 404) */
 export async function downloadRollup(c: Context, deps: StaffWebDeps) {
   const { member, audit } = lagesbildActor(deps, signedInOf(c));
   try {
-    return download(c, await deps.lagesbild.exportRollup(member, audit, (c.req.query('period') ?? '').toUpperCase()));
+    const asked = (c.req.query('period') ?? '').trim().toUpperCase();
+    return download(c, await deps.lagesbild.exportRollup(member, audit, asked === '' ? currentQuarter(deps) : asked));
   } catch (error) {
     return refusal(c, error);
   }
