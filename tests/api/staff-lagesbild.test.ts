@@ -469,7 +469,11 @@ describe('a frozen version through every mutating route (the freeze rule)', () =
       const member = { id: String(handlerMember.id), role: 'handler' as const };
       const none = () => undefined;
       const entry = await h.deps.lagesbild.addObservation(member, none, {
-        ...observationForm({ date: '2026-11-10', summary: `Före fastställandet (${path})` }),
+        source: 'polisen',
+        category: 'drugs',
+        area: 'varby',
+        date: '2026-11-10',
+        summary: `Före fastställandet (${path})`,
       });
       const action = await h.deps.lagesbild.addAction(member, none, WEEK, {
         what: `Åtgärd före (${path})`,

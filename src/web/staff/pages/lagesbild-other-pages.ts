@@ -15,6 +15,7 @@ import {
   entriesSection,
   entryText,
   notesText,
+  scrollable,
   trendTable,
   weekDates,
   weekName,
@@ -175,7 +176,7 @@ export function rollupPage(view: {
               ${
                 rollup.rows.length === 0
                   ? html`<p>Inga tips eller observationer under perioden.</p>`
-                  : html`<div class="table-wrap">
+                  : html`<div ${scrollable('Sammanställning per område, händelse och källa')}>
                       <table class="numbers" id="sammanstallning-tabell">
                         <caption>
                           Per område, händelse och källa (rader med noll är utelämnade)
