@@ -100,7 +100,7 @@ async function staffFromCanary(server: TestServer, link: (before: number) => Pro
     cookie,
   );
   expect(moved.status).toBe(303);
-  const week = (await send('/personal/lagesbild', undefined, cookie)).headers.location ?? '';
+  const week = String((await send('/personal/lagesbild', undefined, cookie)).headers.location ?? '');
   expect(week).toMatch(/^\/personal\/lagesbild\/\d{4}-W\d{2}$/);
   expect((await send(week, undefined, cookie)).status).toBe(200);
   const observation = await send(
