@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffMember } from '../../src/store/staff-store.ts';
 import { STAFF_ROUTES } from '../../src/web/staff/route-table.ts';
+import { htmlProblems } from '../helpers/html-validity.ts';
 import { lagesbildFixture } from '../helpers/lagesbild-fixtures.ts';
 import { startStaffApp, type StaffAppHarness, type StaffBrowser } from '../helpers/staff-app.ts';
 
@@ -524,4 +525,38 @@ describe('a frozen version through every mutating route (the freeze rule)', () =
 it('keeps the clock where the tests expect it', () => {
   expect(h.clock()).toBe(Date.UTC(2026, 10, 30, 12, 0));
   expect(DAY).toBe(86_400_000);
+});
+
+describe('the markup', () => {
+  it('is valid HTML on every lägesbild page, for readers and handlers, refused forms too', async () => {
+    const [entry] = await h.lagesbildStore.listEntries(W48);
+    const [action] = await h.lagesbildStore.listActions('2026-W46');
+    if (!entry || !action) throw new Error('the tests above left no entry or action');
+    const pages: [string, string][] = [];
+    for (const [who, browser] of [
+      ['reader', reader],
+      ['handler', handler],
+    ] as const) {
+      for (const path of [
+        `/personal/lagesbild/${W48}`,
+        '/personal/lagesbild/2026-W30',
+        `/personal/lagesbild/${W48}/version/1`,
+        '/personal/lagesbild/trend',
+        '/personal/lagesbild/trend?till=fel',
+        '/personal/lagesbild/sammanstallning?period=2026',
+        '/personal/lagesbild/sammanstallning?period=fel',
+        '/personal/lagesbild/2026-W99',
+      ]) {
+        pages.push([`${who} ${path}`, await (await h.get(path, browser)).text()]);
+      }
+    }
+    pages.push([`entry edit`, (await page(`/personal/lagesbild/${W48}/poster/${entry.id}`)).text]);
+    pages.push([`action edit`, (await page(`/personal/lagesbild/2026-W46/atgarder/${action.id}`)).text]);
+    const refused = await h.post(`/personal/lagesbild/${W48}/observationer`, {}, handler);
+    pages.push(['refused observation', await refused.text()]);
+    const problems: string[] = [];
+    for (const [name, html] of pages)
+      problems.push(...(await htmlProblems(html, name)).map((line) => `${name}: ${line}`));
+    expect(problems).toEqual([]);
+  });
 });

@@ -177,7 +177,7 @@ export function weekPage(view: WeekView): Html {
         live.entriesByArea,
         handler
           ? (entry) =>
-              html`<p class="entry-controls no-print">
+              html`<div class="entry-controls no-print">
                 ${entry.tipReference ? html`<a href="${tipPath(entry.tipReference)}">Tips ${entry.tipReference}</a>` : ''}
                 <a href="${weekPath(week)}/poster/${entry.id}">Ändra<span class="visually-hidden"> posten</span></a>
                 ${postForm(
@@ -186,7 +186,7 @@ export function weekPage(view: WeekView): Html {
                   html`<button type="submit" class="link">Ta bort<span class="visually-hidden"> posten</span></button>`,
                   html`class="inline"`,
                 )}
-              </p>`
+              </div>`
           : undefined,
       )}
       <section aria-labelledby="anteckningar-rubrik">
