@@ -93,6 +93,7 @@ describe('a tip moved to "i lägesbilden" in the inbox', () => {
       handler,
     );
     expect(moved.status).toBe(303);
+    expect((await page(`/personal/tips/${reference}`)).text).toContain(`href="/personal/lagesbild/${W48}"`);
     const week = await page(`/personal/lagesbild/${W48}`);
     expect(week.status).toBe(200);
     expect(visible(week.text)).toContain('Narkotikaförsäljning i källaringång, Skogås');
