@@ -16,7 +16,7 @@ import {
   trendPage,
   versionPage,
 } from './pages/lagesbild-other-pages.ts';
-import { LAGESBILD_PATH, weekPath } from './pages/lagesbild-parts.ts';
+import { weekPath } from './pages/lagesbild-parts.ts';
 import { weekPage, type WeekForm } from './pages/lagesbild-week-page.ts';
 import { formValue, type StaffForm } from './staff-context.ts';
 import type { StaffWebDeps } from './staff-deps.ts';
@@ -375,5 +375,3 @@ export async function postActionEdit(c: Context, deps: StaffWebDeps) {
     return c.html(actionEditPage({ signedIn, ...found, state }), 422);
   }
 }
-
-export { LAGESBILD_PATH };

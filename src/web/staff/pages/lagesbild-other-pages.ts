@@ -261,16 +261,3 @@ export function actionEditPage(view: {
       )}`,
   );
 }
-
-/** The weeks that have been frozen, newest first, for the start of the lägesbild. */
-export function frozenWeeksList(weeks: readonly { week: string; version: number }[]): Html {
-  if (weeks.length === 0) return html`<p>Ingen vecka är fastställd ännu.</p>`;
-  return html`<ul>
-    ${weeks.map(
-      (item) =>
-        html`<li>
-          <a href="${weekPath(item.week)}/version/${item.version}">${weekName(item.week)}, version ${item.version}</a>
-        </li>`,
-    )}
-  </ul>`;
-}
