@@ -21,9 +21,6 @@ import {
 } from './admin-routes.ts';
 import { postAssign, postNote, postRedact, postStatus, showInbox, showTip } from './inbox-routes.ts';
 import {
-  downloadCounts,
-  downloadEntries,
-  downloadRollup,
   postAction,
   postActionEdit,
   postEntryEdit,
@@ -34,12 +31,17 @@ import {
   postRemoveEntry,
   showActionEdit,
   showEntryEdit,
+} from './lagesbild-change-routes.ts';
+import {
+  downloadCounts,
+  downloadEntries,
+  downloadRollup,
   showLagesbild,
   showRollup,
   showTrend,
   showVersion,
   showWeek,
-} from './lagesbild-routes.ts';
+} from './lagesbild-view-routes.ts';
 import type { StaffWebDeps } from './staff-deps.ts';
 import { STAFF_CSS } from './staff-css.ts';
 

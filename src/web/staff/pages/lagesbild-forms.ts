@@ -199,7 +199,7 @@ export function observationFields(
     AREA_IDS.map((area) => ({ value: area, label: AREA_LABELS[area] })),
     current.area,
   )}
-  ${textInput(state, id('place'), 'place', 'Plats (frivilligt)', {
+  ${textInput(state, id('place'), 'place', 'Plats (valfritt)', {
     hint: 'Till exempel en gata, en gård eller en hållplats. Inga namn på personer.',
     value: current.place ?? '',
     maxlength: PLACE_NAME_MAX,
@@ -209,7 +209,7 @@ export function observationFields(
     value: current.occurredOn ?? '',
     width: 'short',
   })}
-  ${textInput(state, id('time'), 'time', 'Klockslag (frivilligt)', {
+  ${textInput(state, id('time'), 'time', 'Klockslag (valfritt)', {
     hint: 'TT:MM, till exempel 21:30',
     value: current.occurredTime ?? '',
     width: 'short',
