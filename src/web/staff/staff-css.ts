@@ -94,9 +94,11 @@ mark.pii { background: var(--mark); color: var(--text); border-block-end: 2px so
 figure.chart { margin: 0 0 1rem; }
 svg.lagesbild-chart { inline-size: 100%; block-size: auto; max-inline-size: 45rem; }
 table.numbers td, table.numbers tfoot th { text-align: end; font-variant-numeric: tabular-nums; }
+table.numbers thead th:not(:first-child) { text-align: end; }
 table.numbers td.sum, table.numbers tfoot td { font-weight: 700; }
 table.matrix { font-size: 0.9rem; }
 table.matrix thead th { vertical-align: bottom; }
+table.trend th[scope='row'] { white-space: nowrap; }
 abbr[title] { text-decoration: none; }
 .entries { list-style: none; padding: 0; }
 .entries li { padding-block: 0.5rem; border-block-end: 1px solid var(--border); }
@@ -128,7 +130,8 @@ section.panel { margin-block-start: 1.5rem; }
   .table-wrap { overflow: visible; }
   table { inline-size: 100%; font-size: 7.5pt; }
   table.matrix { font-size: 7pt; }
-  th, td { padding: 1.5pt 3pt; border-color: #555; overflow-wrap: anywhere; hyphens: auto; }
+  th, td { padding: 1.5pt 3pt; border-color: #555; }
+  table.matrix th, table.matrix td { overflow-wrap: anywhere; hyphens: auto; }
   thead { display: table-header-group; }
   tr, li { break-inside: avoid; }
   .chart-and-table { display: block; }

@@ -165,7 +165,7 @@ function focusTable(picture: WeekPicture): Html {
 /** The trend's numbers, oldest week first (the trend chart's numbers). */
 export function trendTable(points: readonly TrendPoint[], id: string, caption: string): Html {
   return html`<div ${scrollable(caption)}>
-    <table class="numbers" id="${id}">
+    <table class="numbers trend" id="${id}">
       <caption>
         ${caption}
       </caption>
@@ -255,11 +255,8 @@ export function weekNumbers(picture: WeekPicture, idPrefix: string): Html {
     ${matrixTable('matris-tips', 'Tips per område och händelse', tips)}
     ${matrixTable('matris-observationer', 'Observationer per område och händelse', observations)}
     <h2 id="trend-rubrik">Trend</h2>
-    <div class="chart-and-table">
-      <figure class="chart">${raw(charts.trend)}</figure>
-      ${trendTable(picture.trend, 'trend-tabell', `De senaste ${picture.trend.length} veckorna`)}
-    </div>
-    ${yearEarlier(picture)}
+    <figure class="chart">${raw(charts.trend)}</figure>
+    ${trendTable(picture.trend, 'trend-tabell', `De senaste ${picture.trend.length} veckorna`)} ${yearEarlier(picture)}
   </section>`;
 }
 
