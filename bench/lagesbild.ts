@@ -5,8 +5,11 @@
  * the use cases in-process (server time, no HTTP): a week's data (counts,
  * 13-week trend, the year before, entries, notes, actions, versions, and its
  * two SVG charts) and the three-year trend, plus a year's roll-up and the
- * week's CSV. Then the retention purge (90 days) folds most tips into
- * weekly aggregates, and the same calls are timed again.
+ * week's CSV. Then the PAGES through the staff app in-process, as a browser
+ * asks for them (session cookie, role table, use case, audit entry,
+ * rendering): a week's page as a reader and as a handler (with its forms),
+ * and the three-year trend page. Then the retention purge (90 days) folds
+ * most tips into weekly aggregates, and the same calls are timed again.
  *
  *   npm run bench:lagesbild [-- --calls 100 --tips 100000 --observations 20000 --only sqlite|postgres]
  */
@@ -14,7 +17,18 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Hono } from 'hono';
+import { loadConfig } from '../src/config/config.ts';
+import { createSigninMailer } from '../src/delivery/mail/signin-mail.ts';
 import { createLagesbild, weekChartsSvg, type Lagesbild } from '../src/lagesbild/index.ts';
+import { createLogger } from '../src/platform/logger.ts';
+import { createSigninLimiter } from '../src/staff/signin-limiter.ts';
+import { startSession } from '../src/staff/sessions.ts';
+import { createPostgresStaffStore } from '../src/store/staff/postgres-staff-store.ts';
+import { createSqliteStaffStore } from '../src/store/staff/sqlite-staff-store.ts';
+import type { StaffMember, StaffStore } from '../src/store/staff-store.ts';
+import { createStaffApp } from '../src/web/staff/staff-app.ts';
+import type { Clock } from '../src/platform/clock.ts';
 import { manualClock } from '../src/platform/clock.ts';
 import { weekOf, weeksEndingWith, type WeekId } from '../src/platform/stockholm-week.ts';
 import { createLagesbildStore } from '../src/store/create-lagesbild-store.ts';
@@ -114,10 +128,48 @@ function weekOfDay(date: string): WeekId {
   return weekOf(Date.parse(`${date}T12:00:00+01:00`));
 }
 
-async function measure(lagesbild: Lagesbild) {
+/** The staff app in-process on the bench's store, with a signed-in reader and handler (as bench/staff-inbox.ts does). */
+async function staffPages(staff: StaffStore, lagesbild: Lagesbild, clock: Clock) {
+  const config = loadConfig({ DATA_DIR: tmpdir(), SITE_URL: 'http://localhost:4321', LOG_LEVEL: 'silent' });
+  const logger = createLogger('silent');
+  const app = new Hono().route(
+    '/personal',
+    createStaffApp({
+      staff,
+      clock,
+      logger,
+      config,
+      mailer: createSigninMailer(config.mail, { dataDir: tmpdir(), siteHost: 'localhost', logger }),
+      limiter: createSigninLimiter(config.staff.signinRate, clock),
+      oidc: undefined,
+      lagesbild,
+    }),
+  );
+  const cookieOf = async (member: StaffMember) =>
+    `__Host-personal=${await startSession({ staff, clock, config: config.staff }, member, 'email-link', undefined)}`;
+  const by = { id: null, label: 'bench' };
+  const cookies = {
+    reader: await cookieOf(await staff.addStaff({ email: 'bench-reader@huge.se', role: 'reader' }, by, NOW)),
+    handler: await cookieOf(await staff.addStaff({ email: 'bench-handler@huge.se', role: 'handler' }, by, NOW)),
+  };
+  /** One page, read to its end; anything but 200 stops the bench (a fast error page is no figure). */
+  return async (path: string, who: keyof typeof cookies) => {
+    const response = await app.request(`http://localhost:4321${path}`, { headers: { Cookie: cookies[who] } });
+    const body = await response.text();
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+    return body.length;
+  };
+}
+
+type PageGetter = Awaited<ReturnType<typeof staffPages>>;
+
+async function measure(lagesbild: Lagesbild, page: PageGetter) {
   const recent = weeksEndingWith(weekOf(NOW), 52);
   const week = (n: number) => recent[n % recent.length] ?? '2026-W48';
   return {
+    weekPageReader: await time(CALLS, (n) => page(`/personal/lagesbild/${week(n)}`, 'reader')),
+    weekPageHandler: await time(CALLS, (n) => page(`/personal/lagesbild/${week(n)}`, 'handler')),
+    trendPage3y: await time(CALLS, (n) => page(`/personal/lagesbild/trend?till=${week(n)}&veckor=157`, 'reader')),
     week: await time(CALLS, async (n) => {
       const view = await lagesbild.viewWeek(READER, noAudit, week(n));
       weekChartsSvg(view.picture);
@@ -132,6 +184,8 @@ async function measure(lagesbild: Lagesbild) {
 
 interface Opened {
   tips: TipStore;
+  /** The staff store on the same database (sessions and the audit trail the pages write). */
+  openStaff: () => StaffStore;
   cleanup: () => Promise<void>;
   /** Filling is not what is measured: SQLite may skip the fsync per commit meanwhile. */
   fastWrites?: (on: boolean) => void;
@@ -143,16 +197,18 @@ interface Opened {
 async function bench(name: string, open: () => Promise<Opened>) {
   console.log(`\n${name}: filling ${TIPS} tips and ${OBSERVATIONS} observations…`);
   const clock = manualClock(NOW);
-  const { tips, cleanup, fastWrites, settle, markDelivered } = await open();
+  const { tips, cleanup, fastWrites, settle, markDelivered, openStaff } = await open();
+  const staff = openStaff();
   try {
     const store = await createLagesbildStore(tips);
     const lagesbild = createLagesbild({ store, clock });
+    const page = await staffPages(staff, lagesbild, clock);
     fastWrites?.(true);
     const fillSeconds = await fill(tips, store, lagesbild);
     fastWrites?.(false);
     await settle?.();
     console.log(`  filled in ${fillSeconds.toFixed(0)} s`);
-    const live = await measure(lagesbild);
+    const live = await measure(lagesbild, page);
     console.log('  all tips stored:', JSON.stringify(live));
     // Every email delivered, so the purge may take the tips (marked in one statement: sending is not measured here).
     await markDelivered();
@@ -163,10 +219,11 @@ async function bench(name: string, open: () => Promise<Opened>) {
     console.log(
       `  purge of ${purged.tips} tips (fold into aggregates${name === 'SQLite' ? ' + VACUUM' : ''}): ${purgeSeconds.toFixed(1)} s`,
     );
-    const afterPurge = await measure(lagesbild);
+    const afterPurge = await measure(lagesbild, page);
     console.log('  after the purge:', JSON.stringify(afterPurge));
     return { fillSeconds, live, purge: { tips: purged.tips, seconds: purgeSeconds }, afterPurge };
   } finally {
+    await staff.close();
     await cleanup();
   }
 }
@@ -178,7 +235,7 @@ const results: Record<string, unknown> = {
   calls: CALLS,
   cpus: cpus().length,
   loadAverageAtStart: loadavg(),
-  note: 'server time per use-case call, in-process, ms; the machine was shared with other agents',
+  note: 'server time per use-case call and per page request (staff app in-process: session, role table, audit, rendering), ms; the machine was shared with other agents',
 };
 
 if (args.only !== 'postgres') {
@@ -191,6 +248,7 @@ if (args.only !== 'postgres') {
     });
     return {
       tips,
+      openStaff: () => createSqliteStaffStore(join(dir, 'tips.sqlite')),
       cleanup: async () => {
         await tips.close();
         rmSync(dir, { recursive: true, force: true });
@@ -206,14 +264,16 @@ if (args.only !== 'sqlite') {
   const server = await startPostgres();
   try {
     results.postgres = await bench('PostgreSQL', async () => {
+      const url = await server.createDatabase();
       const tips = await createPostgresTipStore({
-        url: await server.createDatabase(),
+        url,
         poolSize: 10,
         policy: { ...TEST_POLICY, channels: ['email'] },
         now: NOW,
       });
       return {
         tips,
+        openStaff: () => createPostgresStaffStore(url, 3),
         cleanup: () => tips.close(),
         markDelivered: async () => {
           await tips.sql`UPDATE delivery_jobs SET state = 'delivered', finished_at = ${NOW}`;
@@ -230,6 +290,8 @@ if (args.only !== 'sqlite') {
 }
 results.loadAverageAtEnd = loadavg();
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-const file = new URL(`./results/lagesbild-${new Date().toISOString().slice(0, 10)}.json`, import.meta.url);
+// Date and time in the name: a second run on a day must not overwrite the figures the README quotes.
+const stamp = new Date().toISOString().slice(0, 16).replace(':', '');
+const file = new URL(`./results/lagesbild-${stamp}.json`, import.meta.url);
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nwrote ${file.pathname}`);

@@ -28,6 +28,8 @@ import { openSqliteDatabase } from '../src/store/sqlite/open-database.ts';
 import type { StaffStore } from '../src/store/staff-store.ts';
 import type { TipStore } from '../src/store/tip-store.ts';
 import { createStaffApp } from '../src/web/staff/staff-app.ts';
+import { createLagesbild } from '../src/lagesbild/index.ts';
+import { createLagesbildStore } from '../src/store/create-lagesbild-store.ts';
 import { startPostgres } from '../tests/helpers/postgres.ts';
 
 const TIPS = Number(process.env['BENCH_TIPS'] ?? 100_000);
@@ -203,6 +205,7 @@ async function measure(backend: Backend, rows: Row[]) {
     limiter: createSigninLimiter(config.staff.signinRate, clock),
     identify: (address: string) => address,
     oidc: undefined,
+    lagesbild: createLagesbild({ store: await createLagesbildStore(backend.tips), clock }),
   };
   const app = new Hono().route('/personal', createStaffApp(deps));
   const id = await startSession(

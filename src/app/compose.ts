@@ -5,7 +5,9 @@ import { startWorker, type OutboxWorker } from '../delivery/outbox/worker.ts';
 import { createClientIdentifier, createTipRateLimiter, type TipRateLimiter } from '../limits/index.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
+import { createLagesbildStore } from '../store/create-lagesbild-store.ts';
 import { createStaffStore } from '../store/create-staff-store.ts';
+import type { LagesbildStore } from '../store/lagesbild-store.ts';
 import { createTipStore } from '../store/create-tip-store.ts';
 import type { StaffStore } from '../store/staff-store.ts';
 import type { TipStore } from '../store/tip-store.ts';
@@ -28,6 +30,8 @@ export interface Services {
   store: TipStore;
   /** The staff side's store, on the same database as `store`. */
   staffStore: StaffStore;
+  /** The weekly lägesbild's store, on the same database (and connection) as `store`. */
+  lagesbildStore: LagesbildStore;
   mailer: TipMailer;
 }
 
@@ -52,6 +56,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
   const clock = overrides.clock ?? systemClock;
   const tipStore = await createTipStore(config, clock);
   const staffStore = await createStaffStore(config);
+  const lagesbildStore = await createLagesbildStore(tipStore);
   const store = withStaffUpkeep(tipStore, staffStore, config.staff.auditRetentionDays, logger);
   const mailer =
     overrides.mailer ??
@@ -65,7 +70,7 @@ export async function composeServices(config: Config, overrides: Overrides = {})
           ? { mode: 'summary', siteOrigin: config.siteUrl.origin }
           : { mode: 'full' },
     });
-  return { config, clock, logger, store, staffStore, mailer };
+  return { config, clock, logger, store, staffStore, lagesbildStore, mailer };
 }
 
 /** Only the store (the operator CLIs). */

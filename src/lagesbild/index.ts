@@ -13,7 +13,16 @@ import {
 } from './edit.ts';
 import { exportRollup, exportWeekCounts, exportWeekEntries } from './exports.ts';
 import { freezeWeek } from './freeze.ts';
-import { listFrozenWeeks, listVersions, viewRollup, viewTrend, viewVersion, viewWeek } from './read.ts';
+import {
+  findAction,
+  findEntry,
+  listFrozenWeeks,
+  listVersions,
+  viewRollup,
+  viewTrend,
+  viewVersion,
+  viewWeek,
+} from './read.ts';
 import type { WeekPicture } from './week-picture.ts';
 
 export type { LagesbildDeps } from './deps.ts';
@@ -46,6 +55,8 @@ export function createLagesbild(deps: LagesbildDeps) {
     listVersions: bind(deps, listVersions),
     listFrozenWeeks: bind(deps, listFrozenWeeks),
     viewVersion: bind(deps, viewVersion),
+    findEntry: bind(deps, findEntry),
+    findAction: bind(deps, findAction),
     addTipEntry: bind(deps, addTipEntry),
     addObservation: bind(deps, addObservation),
     editEntry: bind(deps, editEntry),

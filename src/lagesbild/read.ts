@@ -7,7 +7,7 @@ import {
   type Quarter,
   type WeekId,
 } from '../platform/stockholm-week.ts';
-import type { VersionInfo } from '../store/lagesbild-store.ts';
+import type { StoredAction, StoredEntry, VersionInfo } from '../store/lagesbild-store.ts';
 import { periodCounts, rollupRows, type PeriodCounts, type RollupRow, type TrendPoint } from './count-matrix.ts';
 import { MAX_TREND_WEEKS, type LagesbildDeps } from './deps.ts';
 import { buildWeek, trendOf } from './picture.ts';
@@ -170,4 +170,22 @@ export async function rollupOf(deps: LagesbildDeps, period: Period): Promise<Rol
   if (!first || !last) throw new NotFoundError(`empty period ${period.id}`);
   const rows = await deps.store.countRange(weekSpan(first), weekSpan(last));
   return { period: period.id, first, last, rows: rollupRows(rows), counts: periodCounts(rows) };
+}
+
+/** One entry by id, for its edit form (handlers and admins); undefined when there is none. Not audited: the change is. */
+export async function findEntry(deps: LagesbildDeps, staff: StaffMember, id: number): Promise<StoredEntry | undefined> {
+  requireRole(staff, 'handler');
+  return Number.isInteger(id) ? deps.store.getEntry(id) : undefined;
+}
+
+/** One of a week's agreed actions by id, for its edit form (handlers and admins); undefined when the week has none with this id. */
+export async function findAction(
+  deps: LagesbildDeps,
+  staff: StaffMember,
+  weekText: string,
+  id: number,
+): Promise<StoredAction | undefined> {
+  requireRole(staff, 'handler');
+  const week = weekOrNotFound(weekText);
+  return (await deps.store.listActions(week)).find((action) => action.id === id);
 }

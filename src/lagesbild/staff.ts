@@ -1,4 +1,8 @@
+import { LAGESBILD_AUDIT_ACTIONS, type LagesbildAuditAction } from '../schemas/lagesbild-options.ts';
 import { LagesbildRoleError } from './errors.ts';
+
+/** Every lägesbild act the audit trail records, by a stable name (kept with the lägesbild's lists). */
+export { LAGESBILD_AUDIT_ACTIONS, type LagesbildAuditAction };
 
 /**
  * What the lägesbild needs from the staff side (issue 10): who is signed in,
@@ -18,27 +22,6 @@ export interface StaffMember {
   email?: string;
   role: StaffRole;
 }
-
-/** Every lägesbild act the audit trail records, by a stable name. */
-export const LAGESBILD_AUDIT_ACTIONS = [
-  'lagesbild.week.view',
-  'lagesbild.trend.view',
-  'lagesbild.rollup.view',
-  'lagesbild.version.view',
-  'lagesbild.export.counts',
-  'lagesbild.export.entries',
-  'lagesbild.export.rollup',
-  'lagesbild.entry.add-tip',
-  'lagesbild.entry.add-observation',
-  'lagesbild.entry.edit',
-  'lagesbild.entry.remove',
-  'lagesbild.notes.set',
-  'lagesbild.action.add',
-  'lagesbild.action.edit',
-  'lagesbild.action.remove',
-  'lagesbild.week.freeze',
-] as const;
-export type LagesbildAuditAction = (typeof LAGESBILD_AUDIT_ACTIONS)[number];
 
 /**
  * One line of the audit trail: who, what, which tip (by reference, never its

@@ -28,3 +28,27 @@ export const SUMMARY_MAX = 500;
 export const PLACE_NAME_MAX = 200;
 export const NOTES_MAX = 20_000;
 export const ACTION_WHAT_MAX = 500;
+
+/**
+ * Every lägesbild act the staff audit trail records, by a stable name (part
+ * of the trail's AUDIT_ACTIONS, src/store/staff-store.ts).
+ */
+export const LAGESBILD_AUDIT_ACTIONS = [
+  'lagesbild.week.view',
+  'lagesbild.trend.view',
+  'lagesbild.rollup.view',
+  'lagesbild.version.view',
+  'lagesbild.export.counts',
+  'lagesbild.export.entries',
+  'lagesbild.export.rollup',
+  'lagesbild.entry.add-tip',
+  'lagesbild.entry.add-observation',
+  'lagesbild.entry.edit',
+  'lagesbild.entry.remove',
+  'lagesbild.notes.set',
+  'lagesbild.action.add',
+  'lagesbild.action.edit',
+  'lagesbild.action.remove',
+  'lagesbild.week.freeze',
+] as const;
+export type LagesbildAuditAction = (typeof LAGESBILD_AUDIT_ACTIONS)[number];

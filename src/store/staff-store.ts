@@ -1,4 +1,5 @@
 import type { AcceptedTip } from './accepted-tip.ts';
+import { LAGESBILD_AUDIT_ACTIONS } from '../schemas/lagesbild-options.ts';
 import type { TipFlags } from '../schemas/tip.ts';
 
 /**
@@ -241,6 +242,7 @@ export const AUDIT_ACTIONS = [
   'staff-oidc',
   'staff-deactivate',
   'staff-reactivate',
+  ...LAGESBILD_AUDIT_ACTIONS,
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tipFixture } from '../helpers/fixtures.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
+import { localDateOf } from '../../src/platform/stockholm-week.ts';
 import { linkIn } from '../helpers/staff-app.ts';
 import { postTipForm, postTipJson, rawRequest, referenceIn } from '../helpers/tip-client.ts';
 import { nextSigninLink, signinEmailCount, staffCli } from '../browser/staff-support.ts';
@@ -61,7 +62,7 @@ async function submitFromCanary(server: TestServer): Promise<void> {
   expect(page.status).toBe(200);
 }
 
-/** A staff member's day from the canary address and user agent: sign-in, inbox, a tip, triage, sign-out. */
+/** A staff member's day from the canary address and user agent: sign-in, inbox, a tip, triage, the lägesbild, sign-out. */
 async function staffFromCanary(server: TestServer, link: (before: number) => Promise<string>): Promise<void> {
   const headers = {
     'User-Agent': CANARY_AGENT,
@@ -92,6 +93,33 @@ async function staffFromCanary(server: TestServer, link: (before: number) => Pro
   expect((await send(`/personal/tips/${reference}/status`, { _csrf: csrf, status: 'triaged' }, cookie)).status).toBe(
     303,
   );
+  // The lägesbild in use: the tip moved there, an observation, the week viewed, exported and frozen (all audited).
+  const moved = await send(
+    `/personal/tips/${reference}/status`,
+    { _csrf: csrf, status: 'in-lagesbild', summary: 'Sammanfattning för lägesbilden' },
+    cookie,
+  );
+  expect(moved.status).toBe(303);
+  const week = String((await send('/personal/lagesbild', undefined, cookie)).headers.location ?? '');
+  expect(week).toMatch(/^\/personal\/lagesbild\/\d{4}-W\d{2}$/);
+  expect((await send(week, undefined, cookie)).status).toBe(200);
+  const observation = await send(
+    `${week}/observationer`,
+    {
+      _csrf: csrf,
+      source: 'polisen',
+      category: 'disturbance',
+      area: 'flemingsberg',
+      date: localDateOf(Date.now()),
+      summary: 'Polisens observation',
+    },
+    cookie,
+  );
+  expect(observation.status).toBe(303);
+  for (const file of ['antal.csv', 'poster.csv'])
+    expect((await send(`${week}/${file}`, undefined, cookie)).status).toBe(200);
+  expect((await send(`${week}/faststall`, { _csrf: csrf }, cookie)).status).toBe(303);
+  expect((await send(`${week}/version/1`, undefined, cookie)).status).toBe(200);
   expect((await send('/personal/utloggning', { _csrf: csrf }, cookie)).status).toBe(303);
 }
 
@@ -151,6 +179,8 @@ describe('privacy canary', () => {
     // The search works: the tips' own text is found where it should be, and so is the staff side's state.
     expect(haystacks.some((h) => h.text.includes('boende@example.se'))).toBe(true);
     expect(haystacks.some((h) => h.text.includes('canary-admin@huge.se'))).toBe(true);
+    expect(haystacks.some((h) => h.text.includes('lagesbild.week.freeze'))).toBe(true);
+    expect(haystacks.some((h) => h.text.includes('Polisens observation'))).toBe(true);
     expect(hits(haystacks)).toEqual([]);
     console.info(
       `privacy canary: searched ${dataFiles.length} data files, ${smtpServer.logs.length + emlServer.logs.length} log lines, ${sink.messages.length} emails, ${intakePayloads.length} intake payloads: 0 hits`,

@@ -24,8 +24,39 @@ let target: StaffMember;
 const members = new Map<Who, StaffMember>();
 let added = 0;
 
+/** The lägesbild's week the matrix works on (frozen once in beforeAll), and a fresh entry and action per request. */
+const WEEK = '2026-W48';
+let entryId = 0;
+let actionId = 0;
+
 /** A value for each path parameter the table uses: a new parameter needs one here, or the matrix fails. */
-const samples = (): Record<string, string> => ({ referens: reference, id: String(target.id) });
+const samples = (): Record<string, string> => ({
+  referens: reference,
+  id: String(target.id),
+  vecka: WEEK,
+  nr: '1',
+  post: String(entryId),
+  atgard: String(actionId),
+});
+
+/** A new observation and action for each request, so a row that removes one does not leave the next a 404. */
+async function freshSamples(): Promise<void> {
+  const admin = members.get('admin');
+  if (!admin) throw new Error('no admin');
+  const member = { id: String(admin.id), role: 'admin' as const };
+  const audit = () => undefined;
+  const entry = await h.deps.lagesbild.addObservation(member, audit, {
+    source: 'polisen',
+    category: 'vandalism',
+    area: 'skogas',
+    date: '2026-11-25',
+    summary: 'Klotter på busskuren',
+  });
+  entryId = entry.id;
+  actionId = (
+    await h.deps.lagesbild.addAction(member, audit, WEEK, { what: 'Sanera', who: 'huge-bostader', dueOn: '2026-12-10' })
+  ).id;
+}
 
 /** A form that would pass validation for every POST row (each row reads the fields it needs). */
 function formFor(route: StaffRoute): Record<string, string> {
@@ -42,6 +73,16 @@ function formFor(route: StaffRoute): Record<string, string> {
     role: 'reader',
     oidc: route.path.endsWith('/oidc') ? '' : 'x',
     kod: '',
+    // The lägesbild's forms (an observation, notes, an action).
+    source: 'polisen',
+    category: 'vandalism',
+    area: 'skogas',
+    date: '2026-11-26',
+    time: '',
+    place: '',
+    what: 'Ny belysning',
+    who: 'huddinge-kommun',
+    dueOn: '2026-12-15',
   };
 }
 
@@ -70,6 +111,10 @@ beforeAll(async () => {
   members.set('deactivated', gone);
   target = await h.addMember('mal@huge.se', 'handler');
   reference = await h.acceptTip('full-swedish');
+  await freshSamples();
+  const admin = members.get('admin');
+  if (!admin) throw new Error('no admin');
+  await h.deps.lagesbild.freezeWeek({ id: String(admin.id), role: 'admin' }, () => undefined, WEEK);
 });
 afterAll(async () => {
   await h.stop();
@@ -82,6 +127,7 @@ describe('the authorisation matrix', () => {
     let cells = 0;
     for (const route of STAFF_ROUTES) {
       for (const who of WHO) {
+        if (/:(post|atgard)\b/.test(route.path)) await freshSamples();
         const browser = await browserFor(who);
         const path = pathOf(route);
         const response =
@@ -141,6 +187,7 @@ describe('the authorisation matrix', () => {
         { Origin: 'null', 'Sec-Fetch-Site': 'cross-site' },
       ];
       for (const headers of attacks) {
+        if (/:(post|atgard)\b/.test(route.path)) await freshSamples();
         const response = await h.post(pathOf(route), formFor(route), await browserFor('admin'), { headers });
         if (response.status !== 403) changed.push(`${route.path} ${JSON.stringify(headers)}: ${response.status}`);
       }

@@ -9,7 +9,8 @@ import { postTipJson, rawRequest, referenceIn } from '../helpers/tip-client.ts';
 /**
  * THREATS S5: a canary phrase in a tip is redacted through the staff pages
  * of the built server; then the database files (WAL included), the audit
- * trail (in them), the server's logs and every page a handler can open are
+ * trail (in them), the server's logs and every page a handler can open
+ * (the lägesbild's week, its frozen version and its CSV files too) are
  * searched for it: hits 0. The phrase stays only in the forwarded email's
  * `.eml` file, which stands for the mailbox (Huge's mailbox rules apply there).
  */
@@ -52,6 +53,20 @@ beforeAll(async () => {
   const tip = await get(`/personal/tips/${reference}`);
   expect(tip).toContain(CANARY);
   const csrf = /name="_csrf" value="([^"]+)"/.exec(tip)?.[1] ?? '';
+  // Before the redaction: the tip in the lägesbild, its week frozen (a version holds summaries only, never the text).
+  const moved = await rawRequest(`${server.url}/personal/tips/${reference}/status`, {
+    method: 'POST',
+    headers: { ...headers, Cookie: cookie },
+    body: new URLSearchParams({ _csrf: csrf, status: 'in-lagesbild', summary: 'Försäljning i trappan' }).toString(),
+  });
+  expect(moved.status).toBe(303);
+  const week = (await rawRequest(`${server.url}/personal/lagesbild`, { headers: { Cookie: cookie } })).headers.location;
+  const frozen = await rawRequest(`${server.url}${week}/faststall`, {
+    method: 'POST',
+    headers: { ...headers, Cookie: cookie },
+    body: new URLSearchParams({ _csrf: csrf }).toString(),
+  });
+  expect(frozen.status).toBe(303);
   const redacted = await rawRequest(`${server.url}/personal/tips/${reference}/maskera`, {
     method: 'POST',
     headers: { ...headers, Cookie: cookie },
@@ -59,6 +74,16 @@ beforeAll(async () => {
   });
   expect(redacted.status).toBe(303);
   pages = [await get(`/personal/tips/${reference}`), await get('/personal/inkorg'), await get('/personal/logg')];
+  const lagesbild = [
+    await get(`${week}`),
+    await get(`${week}/version/1`),
+    await get(`${week}/antal.csv`),
+    await get(`${week}/poster.csv`),
+    await get('/personal/lagesbild/sammanstallning.csv'),
+  ];
+  expect(lagesbild[0]).toContain('Försäljning i trappan');
+  expect(lagesbild[3]).toContain('Försäljning i trappan');
+  pages.push(...lagesbild);
   // Searching for it finds no tip any more (the page echoes only the search itself).
   expect(await get(`/personal/inkorg?sok=${CANARY}`)).toContain('Inga tips med de här filtren.');
 });

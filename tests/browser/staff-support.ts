@@ -104,7 +104,8 @@ export async function signInInBrowser(page: Page, server: TestServer, email: str
   expect(asked.status).toBe(303);
   await page.goto(await nextSigninLink(server, before));
   await page.click('button:has-text("Logga in")');
-  await page.waitForURL(`${server.url}/personal`);
+  // Handlers and admins land on the start page; readers on this week's lägesbild.
+  await page.waitForURL((url) => /^\/personal(\/lagesbild\/\d{4}-W\d{2})?$/.test(url.pathname));
 }
 
 /** Presses Tab until `matches` holds for the focused element (keyboard only); fails after `max` presses. */

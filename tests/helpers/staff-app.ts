@@ -15,6 +15,8 @@ import { createSqliteTipStore } from '../../src/store/sqlite/sqlite-tip-store.ts
 import type { StaffMember, StaffRole, StaffStore } from '../../src/store/staff-store.ts';
 import type { TipStore } from '../../src/store/tip-store.ts';
 import { createStaffApp } from '../../src/web/staff/staff-app.ts';
+import { createLagesbild } from '../../src/lagesbild/index.ts';
+import { createSqliteLagesbildStore } from '../../src/store/sqlite/lagesbild/sqlite-lagesbild-store.ts';
 import type { StaffWebDeps } from '../../src/web/staff/staff-deps.ts';
 import { STAFF_PREFIX } from '../../src/web/staff/staff-paths.ts';
 import { tipFixture } from './fixtures.ts';
@@ -50,8 +52,9 @@ export async function startStaffApp(env: Record<string, string> = {}, startMs = 
     }),
   );
   const config: Config = loadConfig({ DATA_DIR: dir, SITE_URL: STAFF_ORIGIN, ...env });
-  const tips: TipStore = createSqliteTipStore({ file, policy: { ...TEST_POLICY, channels: ['email'] }, now: startMs });
+  const tips = createSqliteTipStore({ file, policy: { ...TEST_POLICY, channels: ['email'] }, now: startMs });
   const staff: StaffStore = createSqliteStaffStore(file);
+  const lagesbildStore = createSqliteLagesbildStore(tips.db);
   const deps: StaffWebDeps = {
     staff,
     clock,
@@ -60,6 +63,7 @@ export async function startStaffApp(env: Record<string, string> = {}, startMs = 
     mailer: createSigninMailer(config.mail, { dataDir: dir, siteHost: 'localhost', logger }),
     limiter: createSigninLimiter(config.staff.signinRate, clock),
     oidc: undefined,
+    lagesbild: createLagesbild({ store: lagesbildStore, clock }),
   };
   // Mounted as the web wiring mounts it (src/web/server.ts).
   const app: Hono = new Hono().route(STAFF_PREFIX, createStaffApp(deps));
@@ -70,8 +74,9 @@ export async function startStaffApp(env: Record<string, string> = {}, startMs = 
   return {
     app,
     deps,
-    tips,
+    tips: tips as TipStore,
     staff,
+    lagesbildStore,
     clock,
     logs,
     dir,

@@ -3,6 +3,7 @@ import type { SignedIn } from '../../staff/actor.ts';
 import { StaffInputError } from '../../staff/errors.ts';
 import { listInbox, openTip, parseInboxQuery } from '../../staff/inbox.ts';
 import { addNote, assignTip, changeStatus, redactTip } from '../../staff/triage.ts';
+import { putTipInLagesbild } from './lagesbild-bridge.ts';
 import { notFoundPage } from './pages/common-pages.ts';
 import { inboxPage } from './pages/inbox-page.ts';
 import { INPUT_MESSAGES } from './pages/labels.ts';
@@ -78,16 +79,15 @@ function change(
   };
 }
 
-/** POST /personal/tips/:referens/status */
-export const postStatus = change(
-  (deps, signedIn, reference, form) =>
-    changeStatus(deps, signedIn, reference, {
-      status: formValue(form, 'status'),
-      reason: formValue(form, 'reason'),
-      summary: formValue(form, 'summary'),
-    }),
-  'status',
-);
+/** POST /personal/tips/:referens/status; to "i lägesbilden" it also puts the tip in its week's lägesbild. */
+export const postStatus = change(async (deps, signedIn, reference, form) => {
+  const status = formValue(form, 'status');
+  const summary = formValue(form, 'summary');
+  const done = await changeStatus(deps, signedIn, reference, { status, reason: formValue(form, 'reason'), summary });
+  // "I lägesbilden" makes the tip the week's entry with the handler's summary (lagesbild-bridge.ts).
+  if (done && status === 'in-lagesbild') await putTipInLagesbild(deps, signedIn, reference, summary);
+  return done;
+}, 'status');
 
 /** POST /personal/tips/:referens/tilldela */
 export const postAssign = change(

@@ -20,6 +20,28 @@ import {
   showStaff,
 } from './admin-routes.ts';
 import { postAssign, postNote, postRedact, postStatus, showInbox, showTip } from './inbox-routes.ts';
+import {
+  postAction,
+  postActionEdit,
+  postEntryEdit,
+  postFreeze,
+  postNotes,
+  postObservation,
+  postRemoveAction,
+  postRemoveEntry,
+  showActionEdit,
+  showEntryEdit,
+} from './lagesbild-change-routes.ts';
+import {
+  downloadCounts,
+  downloadEntries,
+  downloadRollup,
+  showLagesbild,
+  showRollup,
+  showTrend,
+  showVersion,
+  showWeek,
+} from './lagesbild-view-routes.ts';
 import type { StaffWebDeps } from './staff-deps.ts';
 import { STAFF_CSS } from './staff-css.ts';
 
@@ -67,6 +89,26 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   { method: 'POST', path: '/tips/:referens/tilldela', access: HANDLERS, handle: postAssign },
   { method: 'POST', path: '/tips/:referens/anteckningar', access: HANDLERS, handle: postNote },
   { method: 'POST', path: '/tips/:referens/maskera', access: HANDLERS, handle: postRedact },
+  // The weekly lägesbild: readers see weeks, trends, versions and exports; handlers also change and freeze.
+  // The fixed paths come before `:vecka`, which would otherwise take "trend" for a week (and answer 404).
+  { method: 'GET', path: '/lagesbild', access: ANY_ROLE, handle: showLagesbild },
+  { method: 'GET', path: '/lagesbild/trend', access: ANY_ROLE, handle: showTrend },
+  { method: 'GET', path: '/lagesbild/sammanstallning', access: ANY_ROLE, handle: showRollup },
+  { method: 'GET', path: '/lagesbild/sammanstallning.csv', access: ANY_ROLE, handle: downloadRollup },
+  { method: 'GET', path: '/lagesbild/:vecka', access: ANY_ROLE, handle: showWeek },
+  { method: 'GET', path: '/lagesbild/:vecka/antal.csv', access: ANY_ROLE, handle: downloadCounts },
+  { method: 'GET', path: '/lagesbild/:vecka/poster.csv', access: ANY_ROLE, handle: downloadEntries },
+  { method: 'GET', path: '/lagesbild/:vecka/version/:nr', access: ANY_ROLE, handle: showVersion },
+  { method: 'POST', path: '/lagesbild/:vecka/observationer', access: HANDLERS, handle: postObservation },
+  { method: 'GET', path: '/lagesbild/:vecka/poster/:post', access: HANDLERS, handle: showEntryEdit },
+  { method: 'POST', path: '/lagesbild/:vecka/poster/:post', access: HANDLERS, handle: postEntryEdit },
+  { method: 'POST', path: '/lagesbild/:vecka/poster/:post/ta-bort', access: HANDLERS, handle: postRemoveEntry },
+  { method: 'POST', path: '/lagesbild/:vecka/anteckningar', access: HANDLERS, handle: postNotes },
+  { method: 'POST', path: '/lagesbild/:vecka/atgarder', access: HANDLERS, handle: postAction },
+  { method: 'GET', path: '/lagesbild/:vecka/atgarder/:atgard', access: HANDLERS, handle: showActionEdit },
+  { method: 'POST', path: '/lagesbild/:vecka/atgarder/:atgard', access: HANDLERS, handle: postActionEdit },
+  { method: 'POST', path: '/lagesbild/:vecka/atgarder/:atgard/ta-bort', access: HANDLERS, handle: postRemoveAction },
+  { method: 'POST', path: '/lagesbild/:vecka/faststall', access: HANDLERS, handle: postFreeze },
   { method: 'GET', path: '/logg', access: ADMINS, handle: showAudit },
   { method: 'GET', path: '/personal', access: ADMINS, handle: showStaff },
   { method: 'POST', path: '/personal', access: ADMINS, handle: postAddStaff },

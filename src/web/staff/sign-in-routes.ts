@@ -16,7 +16,7 @@ import {
 } from './session-cookie.ts';
 import { formValue } from './staff-context.ts';
 import type { StaffWebDeps } from './staff-deps.ts';
-import { SIGN_IN_PATH, START_PATH } from './staff-paths.ts';
+import { LAGESBILD_PATH, SIGN_IN_PATH, START_PATH } from './staff-paths.ts';
 
 const EMAIL = z.email();
 
@@ -130,5 +130,7 @@ export async function signOutRoute(c: Context, deps: StaffWebDeps) {
 export function showStart(c: Context) {
   const signedIn = c.get('signedIn');
   if (!signedIn) return c.redirect(SIGN_IN_PATH, 303);
+  // Readers (the partners) have one thing here: the lägesbild. They land on this week's.
+  if (signedIn.member.role === 'reader') return c.redirect(LAGESBILD_PATH, 303);
   return c.html(startPage(signedIn));
 }

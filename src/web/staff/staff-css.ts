@@ -4,6 +4,8 @@
  * form patterns (src/styles/site.css, tip-form.css), made denser for work
  * at a desk, and readable at 320 px. Colour never carries meaning alone:
  * unread tips are also bold and say "Oläst", personal data is marked and named.
+ * The print part puts the lägesbild's week on A4 for the meeting: no navigation
+ * or forms, tables that fit the width and keep their rows whole, charts in grey.
  */
 export const STAFF_CSS = `
 :root {
@@ -87,4 +89,54 @@ mark.pii { background: var(--mark); color: var(--text); border-block-end: 2px so
 .notes { list-style: none; padding: 0; }
 .notes li { padding: 0.5rem 0; border-block-end: 1px solid var(--border); }
 .notes .note-body { white-space: pre-wrap; unicode-bidi: isolate; }
+.week-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; padding: 0; list-style: none; max-inline-size: none; }
+.chart-and-table { display: grid; gap: 1rem 2rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); align-items: start; }
+figure.chart { margin: 0 0 1rem; }
+svg.lagesbild-chart { inline-size: 100%; block-size: auto; max-inline-size: 45rem; }
+table.numbers td, table.numbers tfoot th { text-align: end; font-variant-numeric: tabular-nums; }
+table.numbers thead th:not(:first-child) { text-align: end; }
+table.numbers td.sum, table.numbers tfoot td { font-weight: 700; }
+table.matrix { font-size: 0.9rem; }
+table.matrix thead th { vertical-align: bottom; }
+table.trend th[scope='row'] { white-space: nowrap; }
+abbr[title] { text-decoration: none; }
+.entries { list-style: none; padding: 0; }
+.entries li { padding-block: 0.5rem; border-block-end: 1px solid var(--border); }
+.entries p { margin-block: 0.15rem; }
+.entry-summary, .meeting-notes { white-space: pre-wrap; unicode-bidi: isolate; }
+.meeting-notes { padding: 0.75rem 1rem; border: 1px solid var(--border); max-inline-size: 48rem; }
+.entry-controls { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; align-items: baseline; }
+form.inline { display: inline; margin: 0; }
+input.short { max-inline-size: 12rem; }
+section.panel { margin-block-start: 1.5rem; }
+@media print {
+  @page { size: A4; margin: 12mm 10mm; }
+  :root { --text: #000; --brand: #000; --muted: #000; --border: #555; }
+  body { font-size: 9pt; line-height: 1.3; }
+  .skip-link, .staff-nav, .staff-user, .no-print, form, .error-summary, .notice[role='status'] { display: none !important; }
+  header.staff-header { background: none; color: #000; border-block-end: 1pt solid #000; }
+  .staff-header a, .staff-header .who { color: #000; text-decoration: none; }
+  .staff-header .container { padding-block: 0 2pt; }
+  .container { max-inline-size: none; padding-inline: 0; }
+  main { padding-block: 4pt 0; }
+  a { color: #000; text-decoration: none; }
+  h1 { font-size: 15pt; margin-block: 4pt; }
+  h2 { font-size: 12pt; margin-block: 10pt 4pt; break-after: avoid; }
+  h3 { font-size: 10pt; margin-block: 6pt 2pt; break-after: avoid; }
+  caption { break-after: avoid; }
+  p, ul, ol, dl, .meeting-notes { max-inline-size: none; }
+  .notice { border: 1pt solid #000; background: none; padding: 3pt 6pt; }
+  .lead { font-size: 10pt; }
+  .table-wrap { overflow: visible; }
+  table { inline-size: 100%; font-size: 7.5pt; }
+  table.matrix { font-size: 7pt; }
+  th, td { padding: 1.5pt 3pt; border-color: #555; }
+  table.matrix th, table.matrix td { overflow-wrap: anywhere; hyphens: auto; }
+  thead { display: table-header-group; }
+  tr, li { break-inside: avoid; }
+  .chart-and-table { display: block; }
+  figure.chart { break-inside: avoid; margin-block: 4pt; }
+  svg.lagesbild-chart { max-inline-size: 100%; filter: grayscale(1); }
+  .panel { border: 0; }
+}
 `;

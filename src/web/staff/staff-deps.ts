@@ -1,5 +1,6 @@
 import type { Config, StaffConfig } from '../../config/config.ts';
 import type { SigninMailer } from '../../delivery/mail/signin-mail.ts';
+import type { Lagesbild } from '../../lagesbild/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { OidcSignIn } from '../../staff/oidc.ts';
@@ -16,4 +17,6 @@ export interface StaffWebDeps {
   limiter: SigninLimiter;
   /** Present when OIDC_ISSUER is configured. */
   oidc: OidcSignIn | undefined;
+  /** The weekly lägesbild's use cases (src/lagesbild/), on the same database. */
+  lagesbild: Lagesbild;
 }

@@ -4,6 +4,7 @@ export const STYLESHEET_PATH = `${STAFF_PREFIX}/stil.css`;
 export const SIGN_IN_PATH = `${STAFF_PREFIX}/inloggning`;
 export const START_PATH = STAFF_PREFIX;
 export const INBOX_PATH = `${STAFF_PREFIX}/inkorg`;
+export const LAGESBILD_PATH = `${STAFF_PREFIX}/lagesbild`;
 
 /** The tip view's path. */
 export function tipPath(reference: string): string {

@@ -26,6 +26,22 @@ export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'staff-oidc': 'Ändrade OIDC-koppling',
   'staff-deactivate': 'Avaktiverade personal',
   'staff-reactivate': 'Aktiverade personal',
+  'lagesbild.week.view': 'Öppnade lägesbildens vecka',
+  'lagesbild.trend.view': 'Öppnade lägesbildens trend',
+  'lagesbild.rollup.view': 'Öppnade lägesbildens sammanställning',
+  'lagesbild.version.view': 'Öppnade en fastställd version',
+  'lagesbild.export.counts': 'Exporterade veckans antal',
+  'lagesbild.export.entries': 'Exporterade veckans poster',
+  'lagesbild.export.rollup': 'Exporterade sammanställningen',
+  'lagesbild.entry.add-tip': 'Lade tips i lägesbilden',
+  'lagesbild.entry.add-observation': 'Lade till observation',
+  'lagesbild.entry.edit': 'Ändrade post i lägesbilden',
+  'lagesbild.entry.remove': 'Tog bort post ur lägesbilden',
+  'lagesbild.notes.set': 'Skrev mötesanteckningar',
+  'lagesbild.action.add': 'Lade till åtgärd',
+  'lagesbild.action.edit': 'Ändrade åtgärd',
+  'lagesbild.action.remove': 'Tog bort åtgärd',
+  'lagesbild.week.freeze': 'Fastställde vecka',
 };
 
 const ROLE_LABELS = { reader: 'Läsare', handler: 'Handläggare', admin: 'Administratör' } as const;
@@ -58,6 +74,8 @@ function detailText(entry: AuditEntry, names: Map<number, string>): string {
     case 'staff-role':
       return `${who(d['staffId'])}: ${String(d['from'])} → ${String(d['to'])}`;
     default:
+      if (typeof d['week'] === 'string') return `vecka ${d['week']}`;
+      if (typeof d['period'] === 'string') return `period ${d['period']}`;
       return Object.entries(d)
         .map(([key, value]) => `${key}: ${String(value)}`)
         .join(', ');

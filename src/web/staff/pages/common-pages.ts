@@ -2,28 +2,22 @@ import type { SignedIn } from '../../../staff/actor.ts';
 import { html, type Html } from './html.ts';
 import { staffPage } from './layout.ts';
 
-/** The start page: what the member's role opens. */
+/** The start page of handlers and admins: what their role opens (readers land on the lägesbild instead). */
 export function startPage(signedIn: SignedIn): Html {
   const role = signedIn.member.role;
   return staffPage(
     { title: 'Start', signedIn, section: 'start' },
     html`<h1>Personalsidorna</h1>
-      ${
-        role === 'reader'
-          ? html`<p>
-              Du är inloggad som läsare. Läsare ser veckans lägesbild men aldrig tipsens egna texter. Lägesbilden kommer
-              att finnas här.
-            </p>`
-          : html`<ul>
-              <li><a href="/personal/inkorg">Inkorgen</a>: alla tips, nyast först.</li>
-              ${
-                role === 'admin'
-                  ? html`<li><a href="/personal/logg">Loggen</a>: vem som gjorde vad och när.</li>
-                      <li><a href="/personal/personal">Personal</a>: vilka som får logga in och med vilken roll.</li>`
-                  : ''
-              }
-            </ul>`
-      }`,
+      <ul>
+        <li><a href="/personal/inkorg">Inkorgen</a>: alla tips, nyast först.</li>
+        <li><a href="/personal/lagesbild">Lägesbilden</a>: den här veckan, inför och under mötet.</li>
+        ${
+          role === 'admin'
+            ? html`<li><a href="/personal/logg">Loggen</a>: vem som gjorde vad och när.</li>
+                <li><a href="/personal/personal">Personal</a>: vilka som får logga in och med vilken roll.</li>`
+            : ''
+        }
+      </ul>`,
   );
 }
 

@@ -3,7 +3,7 @@ import { STYLESHEET_PATH } from '../staff-paths.ts';
 import { csrfField, html, type Html } from './html.ts';
 
 /** The staff area's sections, for the navigation's current-page mark. */
-export type Section = 'start' | 'inbox' | 'audit' | 'staff' | 'sign-in';
+export type Section = 'start' | 'lagesbild' | 'inbox' | 'audit' | 'staff' | 'sign-in';
 
 export interface Frame {
   title: string;
@@ -13,11 +13,13 @@ export interface Frame {
 
 function navigation(signedIn: SignedIn, section: Section | undefined): Html {
   const role = signedIn.member.role;
-  const links: { section: Section; href: string; label: string }[] = [
-    { section: 'start', href: '/personal', label: 'Start' },
-  ];
-  if (role === 'handler' || role === 'admin')
+  const links: { section: Section; href: string; label: string }[] = [];
+  // Readers' start is the lägesbild; handlers and admins have a start page and the inbox.
+  if (role === 'handler' || role === 'admin') {
+    links.push({ section: 'start', href: '/personal', label: 'Start' });
     links.push({ section: 'inbox', href: '/personal/inkorg', label: 'Inkorg' });
+  }
+  links.push({ section: 'lagesbild', href: '/personal/lagesbild', label: 'Lägesbild' });
   if (role === 'admin') {
     links.push({ section: 'audit', href: '/personal/logg', label: 'Logg' });
     links.push({ section: 'staff', href: '/personal/personal', label: 'Personal' });

@@ -2,7 +2,8 @@ import type { SignedIn } from '../../../staff/actor.ts';
 import { SUMMARY_MAX } from '../../../staff/triage.ts';
 import { findPersonalData } from '../../../schemas/personal-data.ts';
 import { CLOSE_REASONS, TIP_STATUSES, type StaffMember, type TipRecord } from '../../../store/staff-store.ts';
-import { tipPath } from '../staff-paths.ts';
+import { LAGESBILD_PATH, tipPath } from '../staff-paths.ts';
+import { weekOf } from '../../../platform/stockholm-week.ts';
 import { csrfField, errorSummary, formatDay, html, timeTag, type FieldError, type Html } from './html.ts';
 import {
   AREA_LABELS,
@@ -299,7 +300,14 @@ export function tipPage(view: TipView): Html {
         ${
           record.triage.lagesbildSummary
             ? html`<dt>Sammanfattning för lägesbilden</dt>
-                <dd><bdi>${record.triage.lagesbildSummary}</bdi></dd>`
+                <dd>
+                  <bdi>${record.triage.lagesbildSummary}</bdi>
+                  ${
+                    record.triage.status === 'in-lagesbild'
+                      ? html`(<a href="${LAGESBILD_PATH}/${weekOf(acceptedAt)}">lägesbilden ${weekOf(acceptedAt)}</a>)`
+                      : ''
+                  }
+                </dd>`
             : ''
         }
         <dt>Raderas</dt>
