@@ -261,7 +261,10 @@ export interface AuditEntry {
   actorId: number | null;
   actor: string;
   action: AuditAction;
+  /** The tip's reference; null once the retention purge deleted the tip (then `tipPurged`) or for no tip. */
   tipReference: string | null;
+  /** The retention purge deleted this entry's tip and blanked its reference; the entry itself stays. */
+  tipPurged: boolean;
   detail: AuditDetail | null;
 }
 

@@ -412,7 +412,7 @@ describe.each([sqliteBackend, postgresBackend])('StaffStore contract on $name', 
       }
     });
 
-    it('loses the inbox row, notes and reads with the tip at the retention purge; the audit stays', async () => {
+    it('loses the inbox row, notes and reads with the tip at the retention purge; the audit stays without the reference', async () => {
       await fresh();
       const me = await handler();
       const { reference } = await tips.acceptTip(tipInput('minimal'));
@@ -424,7 +424,13 @@ describe.each([sqliteBackend, postgresBackend])('StaffStore contract on $name', 
       expect((await tips.purge(T0 + 91 * DAY, 90)).tips).toBe(1);
       expect((await staff.listInbox({}, me.id, { offset: 0, limit: 5 })).total).toBe(0);
       expect(await staff.viewTip(reference, me, T0 + 91 * DAY)).toBeUndefined();
-      expect((await staff.listAudit({ tipReference: reference }, { offset: 0, limit: 5 })).total).toBe(2);
+      expect((await staff.listAudit({ tipReference: reference }, { offset: 0, limit: 5 })).total).toBe(0);
+      const entries = (await staff.listAudit({}, { offset: 0, limit: 10 })).entries;
+      expect(entries.map((e) => [e.action, e.tipReference, e.tipPurged])).toEqual([
+        ['view', null, true],
+        ['note', null, true],
+        ['staff-add', null, false],
+      ]);
     });
   });
 
@@ -435,6 +441,25 @@ describe.each([sqliteBackend, postgresBackend])('StaffStore contract on $name', 
       await staff.appendAudit({ at: T0 - 800 * DAY, actor: me, action: 'export', detail: { what: 'test' } });
       await staff.appendAudit({ at: T0 - 10 * DAY, actor: me, action: 'export' });
       await expect(stores.raw("UPDATE audit_log SET actor = 'someone else'")).rejects.toThrow(/append-only/);
+      // The one change the purge makes (blank a reference and mark the entry) is refused for anything more or less.
+      await staff.appendAudit({ at: T0 - DAY, actor: me, action: 'view', tipReference: 'AAAA-AAAA' });
+      for (const change of [
+        'tip_reference = NULL',
+        "tip_reference = 'CCCC-CCCC'",
+        "tip_reference = NULL, tip_purged = true, actor = 'x'",
+        'tip_reference = NULL, tip_purged = true, at = 1',
+      ]) {
+        await expect(
+          stores.raw(`UPDATE audit_log SET ${change} WHERE tip_reference IS NOT NULL`),
+          change,
+        ).rejects.toThrow(/append-only/);
+      }
+      await stores.raw(
+        "UPDATE audit_log SET tip_reference = NULL, tip_purged = true WHERE tip_reference = 'AAAA-AAAA'",
+      );
+      await expect(
+        stores.raw("UPDATE audit_log SET tip_reference = 'AAAA-AAAA', tip_purged = false WHERE tip_purged"),
+      ).rejects.toThrow(/append-only/);
       const before = await staff.listAudit({}, { offset: 0, limit: 10 });
       expect(before.entries.every((e) => e.actor !== 'someone else')).toBe(true);
       await staff.createSession(
@@ -453,6 +478,15 @@ describe.each([sqliteBackend, postgresBackend])('StaffStore contract on $name', 
       expect(purged).toEqual({ auditEntries: 1, sessions: 1, signinTokens: 1 });
       const after = await staff.listAudit({ action: 'export' }, { offset: 0, limit: 10 });
       expect(after.entries.map((e) => e.at)).toEqual([T0 - 10 * DAY]);
+    });
+
+    it('keeps a tip reference only in its own column, which the purge can blank, never in the details', async () => {
+      await fresh();
+      const me = await handler();
+      await expect(
+        staff.appendAudit({ at: T0, actor: me, action: 'export', detail: { what: 'tips K7MX-4RDP' } }),
+      ).rejects.toThrow(/must not hold a tip reference/);
+      expect((await staff.listAudit({ action: 'export' }, { offset: 0, limit: 5 })).total).toBe(0);
     });
 
     it('pages newest first and filters by actor, action, reference and time', async () => {

@@ -112,4 +112,27 @@ export const POSTGRES_STAFF_MIGRATIONS: readonly PostgresMigration[] = [
         FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
     `,
   },
+  {
+    version: 21,
+    name: 'audit trail: a purged tip leaves its entries without its reference',
+    sql: `
+      ALTER TABLE audit_log ADD COLUMN tip_purged boolean NOT NULL DEFAULT false;
+      DROP TRIGGER audit_log_append_only ON audit_log;
+      UPDATE audit_log a SET tip_reference = NULL, tip_purged = true
+        WHERE tip_reference IS NOT NULL AND NOT EXISTS (SELECT 1 FROM tips t WHERE t.reference = a.tip_reference);
+      CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        -- The one change allowed: the retention purge blanks a deleted tip's reference and marks the entry.
+        IF OLD.tip_reference IS NOT NULL AND NEW.tip_reference IS NULL AND NOT OLD.tip_purged AND NEW.tip_purged
+           AND NEW.id = OLD.id AND NEW.at = OLD.at AND NEW.actor_id IS NOT DISTINCT FROM OLD.actor_id
+           AND NEW.actor = OLD.actor AND NEW.action = OLD.action AND NEW.detail IS NOT DISTINCT FROM OLD.detail THEN
+          RETURN NEW;
+        END IF;
+        RAISE EXCEPTION 'the audit trail is append-only';
+      END
+      $$;
+      CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
+        FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+    `,
+  },
 ];
