@@ -57,9 +57,8 @@ export const sqliteWholeStore: WholeStoreBackend = {
         .all()
         .flatMap(({ name: table }) =>
           tips.db
-            .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info(?)`)
-            .bind(table)
-            .all()
+            .prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)')
+            .all(table)
             .map(({ name: column }) => ({ table, column })),
         );
     return {

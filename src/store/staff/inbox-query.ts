@@ -10,32 +10,19 @@ import type {
 } from '../staff-store.ts';
 import { decodeTip, type StoredTipRow } from '../stored-tip.ts';
 import type { Query } from './audit-query.ts';
-import { containsPattern } from './rows.ts';
 import { SqlWhere } from './sql-where.ts';
+import { POSTGRES_TEXT_SEARCH, searchable, SQLITE_TEXT_SEARCH, type TextSearch } from './text-search.ts';
 
 /** How the two backends differ in the inbox's queries. */
 export interface InboxDialect {
   style: '?' | '$';
-  /**
-   * A condition: the tip's description (`p`) or place (`q`) in `t.payload`
-   * matches the same LIKE pattern; `raw`, when given, first matches the
-   * stored JSON text itself (cheap), so only its matches are parsed.
-   */
-  textMatches(raw: string | undefined, p: string, q: string): string;
+  /** The text search: the value the query gets for `text`, and the condition on `i.tip_id` that uses it. */
+  search: TextSearch;
 }
 
-export const SQLITE_INBOX: InboxDialect = {
-  style: '?',
-  // The whole stored document is scanned first (cheap); only its matches are parsed to check the two fields.
-  textMatches: (raw, p, q) =>
-    `(${raw ? `t.payload LIKE ${raw} ESCAPE '\\' AND ` : ''}(json_extract(t.payload, '$.tip.description') LIKE ${p} ESCAPE '\\' OR json_extract(t.payload, '$.tip.place') LIKE ${q} ESCAPE '\\'))`,
-};
+export const SQLITE_INBOX: InboxDialect = { style: '?', search: SQLITE_TEXT_SEARCH };
 
-export const POSTGRES_INBOX: InboxDialect = {
-  style: '$',
-  textMatches: (raw, p, q) =>
-    `(${raw ? `t.payload ILIKE ${raw} AND ` : ''}((t.payload::jsonb->'tip'->>'description') ILIKE ${p} OR (t.payload::jsonb->'tip'->>'place') ILIKE ${q}))`,
-};
+export const POSTGRES_INBOX: InboxDialect = { style: '$', search: POSTGRES_TEXT_SEARCH };
 
 function where(filter: InboxFilter, dialect: InboxDialect, w: SqlWhere): SqlWhere {
   if (filter.status !== undefined) w.add((p) => `i.status = ${p}`, filter.status);
@@ -49,17 +36,19 @@ function where(filter: InboxFilter, dialect: InboxDialect, w: SqlWhere): SqlWher
   if (filter.assignee === 'none') w.add(() => 'i.assignee_id IS NULL');
   else if (filter.assignee !== undefined) w.add((p) => `i.assignee_id = ${p}`, filter.assignee);
   if (filter.text !== undefined && filter.text !== '') {
-    const pattern = containsPattern(filter.text);
-    const reference = filter.text.toUpperCase();
-    // JSON escapes quotes, backslashes and control characters: the stored text has them otherwise written.
-    // eslint-disable-next-line no-control-regex -- the characters JSON escapes are the point
-    const rawToo = !/["\\\u0000-\u001f]/.test(filter.text);
-    const values = rawToo ? [reference, pattern, pattern, pattern] : [reference, pattern, pattern];
-    w.add(
-      (ref, ...rest) =>
-        `(t.reference = ${ref} OR ${rawToo ? dialect.textMatches(rest[0], rest[1] ?? '', rest[2] ?? '') : dialect.textMatches(undefined, rest[0] ?? '', rest[1] ?? '')})`,
-      ...values,
-    );
+    const text = filter.text;
+    // The reference by its unique index; the description and place through the full-text index,
+    // only for text of at least SEARCH_MIN_CHARACTERS (a shorter one cannot use it, see text-search.ts).
+    const byReference = (p: string) => `i.tip_id = (SELECT id FROM tips WHERE reference = ${p})`;
+    if (searchable(text)) {
+      w.add(
+        (ref, value) => `(${byReference(ref)} OR ${dialect.search.matches(value ?? '')})`,
+        text.toUpperCase(),
+        dialect.search.value(text),
+      );
+    } else {
+      w.add(byReference, text.toUpperCase());
+    }
   }
   return w;
 }
@@ -92,12 +81,11 @@ export function cappedTotal(counted: number): { total: number; totalCapped: bool
   return { total: Math.min(counted, INBOX_COUNT_CAP), totalCapped: counted > INBOX_COUNT_CAP };
 }
 
-/** How many tips match, up to one more than the cap (the tips table is joined only for a text search). */
+/** How many tips match, up to one more than the cap (from `tip_inbox` and its indexes alone). */
 export function inboxCountQuery(filter: InboxFilter, dialect: InboxDialect): Query {
   const w = where(filter, dialect, new SqlWhere(dialect.style));
-  const join = filter.text ? 'JOIN tips t ON t.id = i.tip_id' : '';
   return {
-    text: `SELECT count(*) AS n FROM (SELECT 1 FROM tip_inbox i ${join} ${w.clause} LIMIT ${w.param(INBOX_COUNT_CAP + 1)}) AS matching`,
+    text: `SELECT count(*) AS n FROM (SELECT 1 FROM tip_inbox i ${w.clause} LIMIT ${w.param(INBOX_COUNT_CAP + 1)}) AS matching`,
     params: w.params,
   };
 }

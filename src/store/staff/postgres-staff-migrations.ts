@@ -1,4 +1,5 @@
 import type { PostgresMigration } from '../postgres/migrations.ts';
+import { POSTGRES_DESCRIPTION, POSTGRES_PLACE } from './text-search.ts';
 
 /** The staff side's tables on PostgreSQL: the same as SQLite's (see sqlite-staff-migrations.ts). */
 export const POSTGRES_STAFF_MIGRATIONS: readonly PostgresMigration[] = [
@@ -133,6 +134,19 @@ export const POSTGRES_STAFF_MIGRATIONS: readonly PostgresMigration[] = [
       $$;
       CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
         FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+    `,
+  },
+  {
+    version: 22,
+    name: 'inbox text search: trigram indexes of descriptions and places',
+    // pg_trgm is a trusted extension (PostgreSQL 13+): the database's owner may create it.
+    // The indexed expressions are the ones the search writes (text-search.ts), or the planner
+    // cannot use them. No copy of the text in any table: index entries of deleted or
+    // updated rows go when (auto)vacuum cleans the table, like the rows themselves.
+    sql: `
+      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+      CREATE INDEX tips_search_description ON tips USING gin (${POSTGRES_DESCRIPTION} gin_trgm_ops);
+      CREATE INDEX tips_search_place ON tips USING gin (${POSTGRES_PLACE} gin_trgm_ops);
     `,
   },
 ];

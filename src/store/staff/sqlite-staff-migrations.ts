@@ -135,4 +135,33 @@ export const SQLITE_STAFF_MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 22,
+    name: 'inbox text search: a trigram full-text index of descriptions and places',
+    // Contentless (the index holds no copy of the text to read back) and secure-delete: a
+    // 'delete' with the old values takes the row's trigrams out of the index's pages at once,
+    // so a redacted or purged text leaves nothing behind (a contentless_delete=1 table would
+    // only mark the row deleted and keep its trigrams until a merge). The old values come
+    // from the same expressions as the new ones, as FTS5 requires.
+    sql: `
+      CREATE VIRTUAL TABLE tip_search USING fts5(description, place, content='', tokenize='trigram');
+      INSERT INTO tip_search (tip_search, rank) VALUES ('secure-delete', 1);
+      INSERT INTO tip_search (rowid, description, place)
+        SELECT id, json_extract(payload, '$.tip.description'), json_extract(payload, '$.tip.place') FROM tips;
+      CREATE TRIGGER tip_search_insert AFTER INSERT ON tips BEGIN
+        INSERT INTO tip_search (rowid, description, place)
+        VALUES (NEW.id, json_extract(NEW.payload, '$.tip.description'), json_extract(NEW.payload, '$.tip.place'));
+      END;
+      CREATE TRIGGER tip_search_update AFTER UPDATE OF payload ON tips BEGIN
+        INSERT INTO tip_search (tip_search, rowid, description, place)
+        VALUES ('delete', OLD.id, json_extract(OLD.payload, '$.tip.description'), json_extract(OLD.payload, '$.tip.place'));
+        INSERT INTO tip_search (rowid, description, place)
+        VALUES (NEW.id, json_extract(NEW.payload, '$.tip.description'), json_extract(NEW.payload, '$.tip.place'));
+      END;
+      CREATE TRIGGER tip_search_delete AFTER DELETE ON tips BEGIN
+        INSERT INTO tip_search (tip_search, rowid, description, place)
+        VALUES ('delete', OLD.id, json_extract(OLD.payload, '$.tip.description'), json_extract(OLD.payload, '$.tip.place'));
+      END;
+    `,
+  },
 ];

@@ -1,0 +1,51 @@
+import { containsPattern } from './rows.ts';
+
+/**
+ * The inbox's text search: a tip's description or place contains the text,
+ * ignoring case (Unicode case folding: "Å" finds "å"), every character taken
+ * literally (`%`, `_`, `\` and `"` too). Both backends answer from a
+ * trigram index, so only text of at least three characters can be searched:
+ * a shorter text finds no description or place (only a reference, which
+ * is longer anyway), and the inbox page says why.
+ */
+export interface TextSearch {
+  /** The parameter the condition gets for `text`. */
+  value(text: string): string;
+  /** A condition on `i.tip_id` (the inbox row's tip) with the value's placeholder `p`. */
+  matches(p: string): string;
+}
+
+/** The shortest text the search looks for in descriptions and places (one trigram). */
+export const SEARCH_MIN_CHARACTERS = 3;
+
+/** Whether `text` is long enough for the full-text index (counted in characters, not UTF-16 units). */
+export function searchable(text: string): boolean {
+  return [...text].length >= SEARCH_MIN_CHARACTERS;
+}
+
+/**
+ * SQLite: the FTS5 table `tip_search` (trigram tokenizer, case folded,
+ * diacritics kept). The text is one FTS5 string (a phrase of its
+ * trigrams, in order), so it matches exactly where it occurs as a
+ * substring; a `"` inside is written twice.
+ */
+export const SQLITE_TEXT_SEARCH: TextSearch = {
+  value: (text) => `"${text.replaceAll('"', '""')}"`,
+  matches: (p) => `i.tip_id IN (SELECT rowid FROM tip_search WHERE tip_search MATCH ${p})`,
+};
+
+/** The description and the place as the PostgreSQL trigram indexes hold them (the same expressions, or no index). */
+export const POSTGRES_DESCRIPTION = `((payload::jsonb -> 'tip') ->> 'description')`;
+export const POSTGRES_PLACE = `((payload::jsonb -> 'tip') ->> 'place')`;
+
+/**
+ * PostgreSQL: ILIKE over the description and the place, answered from
+ * pg_trgm GIN indexes on those two expressions (the index finds the
+ * candidates, ILIKE checks them), so the meaning is ILIKE's: case folded as
+ * the database's locale does (a UTF-8 locale folds å, ä, ö).
+ */
+export const POSTGRES_TEXT_SEARCH: TextSearch = {
+  value: containsPattern,
+  matches: (p) =>
+    `i.tip_id IN (SELECT id FROM tips WHERE ${POSTGRES_DESCRIPTION} ILIKE ${p} OR ${POSTGRES_PLACE} ILIKE ${p})`,
+};
