@@ -145,6 +145,13 @@ describe.each(WHOLE_STORE_BACKENDS)('the retention purge on $name', (backend) =>
     expect(audit.entries.filter((entry) => entry.tipReference !== null)).toHaveLength(kept.length * 6 + 2);
     expect(audit.entries.some((entry) => entry.tipReference === null && !entry.tipPurged)).toBe(true); // staff-add
 
+    // The inbox's text search finds the kept tips' words and none of the purged tips'.
+    const search = async (text: string) =>
+      (await staff.listInbox({ text }, anna.id, { offset: 0, limit: 20 })).rows.map((row) => row.reference);
+    for (const made of purged)
+      for (const word of made.canaries.slice(0, 2)) expect(await search(word), word).toEqual([]);
+    for (const made of kept) expect(await search(made.canaries[0] ?? '')).toEqual([made.reference]);
+
     const { tables, columns } = await store.catalogue();
     expect(tables).toEqual(expect.arrayContaining(['tips', 'audit_log', 'tip_inbox', 'lagesbild_entries']));
     const everything = await store.everyColumn();

@@ -46,6 +46,8 @@ interface Stores {
   raw(text: string): Promise<void>;
   /** Every byte the database keeps on disk, where the backend lets a test read it (SQLite). */
   files(): Buffer[] | undefined;
+  /** The trigrams the SQLite full-text index holds for a tip (FTS5 vocabulary); undefined on PostgreSQL. */
+  indexedTrigrams(tipReference: string): string[] | undefined;
   cleanup(): Promise<void>;
 }
 
@@ -75,6 +77,20 @@ const sqliteBackend: Backend = {
         }
       },
       files: () => readdirSync(dir).map((name) => readFileSync(join(dir, name))),
+      indexedTrigrams(tipReference) {
+        const db = new BetterSqlite3(file);
+        try {
+          db.exec("CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, 'tip_search', 'instance')");
+          return db
+            .prepare<[string], string>(
+              `SELECT DISTINCT term FROM temp.vocabulary WHERE doc = (SELECT id FROM tips WHERE reference = ?)`,
+            )
+            .pluck()
+            .all(tipReference);
+        } finally {
+          db.close();
+        }
+      },
       async cleanup() {
         await staff.close();
         await tips.close();
@@ -110,6 +126,7 @@ const postgresBackend: Backend = {
         }
       },
       files: () => undefined,
+      indexedTrigrams: () => undefined,
       async cleanup() {
         await staff.close();
         await tips.close();
@@ -431,6 +448,123 @@ describe.each([sqliteBackend, postgresBackend])('StaffStore contract on $name', 
         ['note', null, true],
         ['staff-add', null, false],
       ]);
+    });
+  });
+
+  describe('the text search', () => {
+    /** Tips whose texts try case folding, Swedish and Arabic letters, LIKE's metacharacters and the two fields. */
+    const SEARCH_TIPS = {
+      a: {
+        description: 'Källaringången luktar rök, skylten säger "100%_rabatt" och sökvägen C:\\temp\\x.',
+        place: 'Trapphus Ö, Storvägen',
+      },
+      b: { description: 'رأيت مجموعة تبيع المخدرات قرب المدرسة كل مساء.', place: 'الملعب الكبير' },
+      c: { description: 'Ungdomar ÅKER moped i gångtunneln, 100 procent säkert.', place: '' },
+      d: { description: 'Det står 100xyrabatt på skylten vid axb-kiosken.', place: 'Kiosken' },
+    } as const;
+    type Name = keyof typeof SEARCH_TIPS;
+    /** Each query and the tips it must find (the same on both backends). */
+    const QUERIES: [string, Name[]][] = [
+      ['källaringången', ['a']],
+      ['KÄLLARINGÅNGEN', ['a']],
+      ['kÄllAR', ['a']],
+      ['åker', ['c']],
+      ['gÅngTUNNELN', ['c']],
+      ['storvägen', ['a']],
+      ['trapphus ö', ['a']],
+      ['kiosken', ['d']],
+      ['rök, skylten', ['a']],
+      ['skylten', ['a', 'd']],
+      ['100%_', ['a']],
+      ['%_r', ['a']],
+      ['a_b', []],
+      ['1%0', []],
+      ['C:\\temp', ['a']],
+      ['\\te', ['a']],
+      ['"100', ['a']],
+      ['المخدرات', ['b']],
+      ['الملعب', ['b']],
+      ['Storvägen Källar', []],
+      ['Källar Storvägen', []],
+      ['ingen träff alls', []],
+      // Shorter than three characters: no description or place is searched.
+      ['ök', []],
+      ['Ö', []],
+      ['%', []],
+    ];
+
+    const accept = async () => {
+      const references = {} as Record<Name, string>;
+      let minute = 0;
+      for (const [name, fields] of Object.entries(SEARCH_TIPS) as [Name, (typeof SEARCH_TIPS)[Name]][]) {
+        const extra = fields.place === '' ? { description: fields.description } : fields;
+        references[name] = (await tips.acceptTip(tipInput('minimal', T0 + minute * MINUTE, extra))).reference;
+        minute += 1;
+      }
+      return references;
+    };
+    const found = async (viewer: number, text: string) =>
+      (await staff.listInbox({ text }, viewer, { offset: 0, limit: 10 })).rows.map((row) => row.reference).sort();
+
+    it('finds a text in the description or the place, ignoring case, with every character literal', async () => {
+      await fresh();
+      const me = await handler();
+      const references = await accept();
+      for (const [query, names] of QUERIES) {
+        expect(await found(me.id, query), query).toEqual(names.map((name) => references[name]).sort());
+        const counted = (await staff.listInbox({ text: query }, me.id, { offset: 0, limit: 1 })).total;
+        expect(counted, `${query} counted`).toBe(names.length);
+      }
+      // A reference, typed in any case, whatever its length.
+      expect(await found(me.id, references.b.toLowerCase())).toEqual([references.b]);
+      // Combined with the other filters.
+      expect(await found(me.id, 'skylten')).toHaveLength(2);
+      const first = await staff.listInbox({ text: 'skylten', to: T0 + MINUTE }, me.id, { offset: 0, limit: 10 });
+      expect(first.rows.map((row) => row.reference)).toEqual([references.a]);
+    });
+
+    it('no longer finds a redacted text, and the index holds only the text that is left', async () => {
+      await fresh();
+      const me = await handler();
+      const references = await accept();
+      const edit = redactionEdit({ allDetected: false, spans: [], text: 'luktar rök' });
+      expect((await staff.redactTip(references.a, edit, me, T0 + HOUR))?.removed).toBe('luktar rök'.length);
+      expect(await found(me.id, 'luktar')).toEqual([]);
+      expect(await found(me.id, 'rök')).toEqual([]);
+      expect(await found(me.id, 'källaringången')).toEqual([references.a]);
+      expect(await found(me.id, REDACTED_MARK)).toEqual([references.a]);
+      const trigrams = stores.indexedTrigrams(references.a);
+      if (trigrams) {
+        // Exactly the trigrams of the text as it is now (folded to lower case): none of the redacted words'.
+        const record = await staff.viewTip(references.a, me, T0 + HOUR);
+        const now = [record?.tip.tip.description ?? '', record?.tip.tip.place ?? ''];
+        const expected = new Set(
+          now.flatMap((text) => {
+            const letters = [...text.toLowerCase()];
+            return letters.slice(0, -2).map((_, i) => letters.slice(i, i + 3).join(''));
+          }),
+        );
+        expect(new Set(trigrams)).toEqual(expected);
+        expect(trigrams).not.toContain('ukt');
+        expect(trigrams).not.toContain('rök');
+      }
+      const files = stores.files();
+      if (files) expect(files.some((bytes) => bytes.includes('luktar rök'))).toBe(false);
+    });
+
+    it('forgets a purged tip', async () => {
+      await fresh();
+      const me = await handler();
+      const references = await accept();
+      for (let i = 0; i < 4; i += 1) {
+        const [claim] = await tips.claimEmailJobs(T0 + HOUR, { limit: 1, leaseMs: MINUTE });
+        if (!claim) throw new Error('no email job');
+        await tips.markEmailSent(claim, T0 + HOUR);
+      }
+      expect((await tips.purge(T0 + 91 * DAY, 90)).tips).toBe(4);
+      for (const query of ['källaringången', 'المخدرات', 'kiosken', 'skylten', references.a])
+        expect(await found(me.id, query), query).toEqual([]);
+      expect(stores.indexedTrigrams(references.a) ?? []).toEqual([]);
     });
   });
 

@@ -23,8 +23,9 @@ import { TEST_POLICY } from '../helpers/store-policy.ts';
  * A database made before the staff side's versions 21+ (as main made it:
  * 1, 10, 20 and the lägesbild's 30), holding tips and an audit trail that
  * still names a tip an earlier purge deleted, is opened by the current
- * store: the missing versions run although 30 is higher, and the audit
- * entries of the tip that is gone lose its reference.
+ * store: the missing versions run although 30 is higher, the text search
+ * index is filled from the stored tips, and the audit entries of the tip
+ * that is gone lose its reference.
  */
 
 const T0 = Date.UTC(2026, 10, 30, 12, 0);
@@ -152,6 +153,16 @@ describe.each(backends)('an existing database migrated on $name', (backend) => {
 
   it('gets every missing version, also those below the highest applied', async () => {
     expect(await db.versions()).toEqual(backend.versions);
+  });
+
+  it('fills the text search index from the stored tips', async () => {
+    const found = async (text: string) =>
+      (await db.staff.listInbox({ text }, 1, { offset: 0, limit: 5 })).rows.map((row) => row.reference);
+    expect(await found('LUKTAR RÖK')).toEqual([KEPT]);
+    expect(await found('gångtunneln')).toEqual(['C4DE-FGHJ']);
+    expect(await found('rök i')).toEqual([KEPT]);
+    expect(await found('Trapphus 4B')).toEqual(['C4DE-FGHJ', KEPT]);
+    expect(await found('cykel')).toEqual([]);
   });
 
   it('blanks the reference of a tip an earlier purge deleted, and keeps the stored tips’', async () => {
