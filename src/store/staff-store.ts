@@ -167,8 +167,19 @@ export interface InboxFilter {
   to?: number;
   /** A member's id, or "none" for unassigned tips. */
   assignee?: number | 'none';
-  /** Found in the description, the place or the reference. */
+  /**
+   * The reference (any case), or a text contained in the description or the place, ignoring case,
+   * every character literal; a text shorter than SEARCH_MIN_CHARACTERS finds only a reference.
+   */
   text?: string;
+}
+
+/** The shortest text the inbox's search looks for in descriptions and places: one trigram of the full-text index. */
+export const SEARCH_MIN_CHARACTERS = 3;
+
+/** Whether `text` is long enough to be looked for in descriptions and places (counted in characters). */
+export function searchable(text: string): boolean {
+  return [...text].length >= SEARCH_MIN_CHARACTERS;
 }
 
 export interface InboxRow {

@@ -1,17 +1,18 @@
-import type {
-  AuditDetail,
-  CloseReason,
-  InboxFilter,
-  InboxRow,
-  StatusChange,
-  TipNote,
-  TipRecord,
-  TipStatus,
+import {
+  searchable,
+  type AuditDetail,
+  type CloseReason,
+  type InboxFilter,
+  type InboxRow,
+  type StatusChange,
+  type TipNote,
+  type TipRecord,
+  type TipStatus,
 } from '../staff-store.ts';
 import { decodeTip, type StoredTipRow } from '../stored-tip.ts';
 import type { Query } from './audit-query.ts';
 import { SqlWhere } from './sql-where.ts';
-import { POSTGRES_TEXT_SEARCH, searchable, SQLITE_TEXT_SEARCH, type TextSearch } from './text-search.ts';
+import { POSTGRES_TEXT_SEARCH, SQLITE_TEXT_SEARCH, type TextSearch } from './text-search.ts';
 
 /** How the two backends differ in the inbox's queries. */
 export interface InboxDialect {
@@ -38,7 +39,7 @@ function where(filter: InboxFilter, dialect: InboxDialect, w: SqlWhere): SqlWher
   if (filter.text !== undefined && filter.text !== '') {
     const text = filter.text;
     // The reference by its unique index; the description and place through the full-text index,
-    // only for text of at least SEARCH_MIN_CHARACTERS (a shorter one cannot use it, see text-search.ts).
+    // only for text of at least SEARCH_MIN_CHARACTERS (a shorter one has no trigram to look up).
     const byReference = (p: string) => `i.tip_id = (SELECT id FROM tips WHERE reference = ${p})`;
     if (searchable(text)) {
       w.add(

@@ -15,14 +15,6 @@ export interface TextSearch {
   matches(p: string): string;
 }
 
-/** The shortest text the search looks for in descriptions and places (one trigram). */
-export const SEARCH_MIN_CHARACTERS = 3;
-
-/** Whether `text` is long enough for the full-text index (counted in characters, not UTF-16 units). */
-export function searchable(text: string): boolean {
-  return [...text].length >= SEARCH_MIN_CHARACTERS;
-}
-
 /**
  * SQLite: the FTS5 table `tip_search` (trigram tokenizer, case folded,
  * diacritics kept). The text is one FTS5 string (a phrase of its
