@@ -523,6 +523,31 @@ describe.each([sqliteBackend, postgresBackend])('StaffStore contract on $name', 
       expect(first.rows.map((row) => row.reference)).toEqual([references.a]);
     });
 
+    it('orders and counts a search that matches many tips (the plan for many hits) like one that matches few', async () => {
+      await fresh();
+      const me = await handler();
+      await accept();
+      // 2,100 copies of tip d, a second apart, straight into the table (the triggers index them).
+      const copies = `SELECT 'MANY-' || n, ${T0 + HOUR} + n * 1000, 'sv', (SELECT payload FROM tips WHERE reference = (SELECT max(reference) FROM tips WHERE payload LIKE '%axb-kiosken%'))`;
+      await stores.raw(
+        backend.name === 'SQLite'
+          ? `WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 2100)
+             INSERT INTO tips (reference, accepted_at, language, payload) ${copies} FROM g`
+          : `INSERT INTO tips (reference, accepted_at, language, payload) ${copies} FROM generate_series(1, 2100) AS n`,
+      );
+      const page = await staff.listInbox({ text: 'KIOSKEN' }, me.id, { offset: 50, limit: 50 });
+      expect(page.total).toBe(2101);
+      expect(page.rows.map((row) => row.reference)).toEqual(
+        Array.from({ length: 50 }, (_, i) => `MANY-${2100 - 50 - i}`),
+      );
+      const filtered = await staff.listInbox({ text: 'kiosken', to: T0 + HOUR + 11_000 }, me.id, {
+        offset: 0,
+        limit: 50,
+      });
+      expect(filtered.total).toBe(11);
+      expect(filtered.rows.at(-1)?.acceptedAt).toBe(T0 + 3 * MINUTE);
+    });
+
     it('no longer finds a redacted text, and the index holds only the text that is left', async () => {
       await fresh();
       const me = await handler();

@@ -25,7 +25,7 @@ export const SQLITE_INBOX: InboxDialect = { style: '?', search: SQLITE_TEXT_SEAR
 
 export const POSTGRES_INBOX: InboxDialect = { style: '$', search: POSTGRES_TEXT_SEARCH };
 
-function where(filter: InboxFilter, dialect: InboxDialect, w: SqlWhere): SqlWhere {
+function where(filter: InboxFilter, dialect: InboxDialect, w: SqlWhere, fewHits: boolean): SqlWhere {
   if (filter.status !== undefined) w.add((p) => `i.status = ${p}`, filter.status);
   if (filter.area !== undefined) w.add((p) => `i.area = ${p}`, filter.area);
   if (filter.categories !== undefined) {
@@ -38,12 +38,12 @@ function where(filter: InboxFilter, dialect: InboxDialect, w: SqlWhere): SqlWher
   else if (filter.assignee !== undefined) w.add((p) => `i.assignee_id = ${p}`, filter.assignee);
   if (filter.text !== undefined && filter.text !== '') {
     const text = filter.text;
-    // The reference by its unique index; the description and place through the full-text index,
-    // only for text of at least SEARCH_MIN_CHARACTERS (a shorter one has no trigram to look up).
+    // The reference by its unique index, and the description and place through the full-text index
+    // for text of at least SEARCH_MIN_CHARACTERS (a shorter one has no trigram to look up).
     const byReference = (p: string) => `i.tip_id = (SELECT id FROM tips WHERE reference = ${p})`;
     if (searchable(text)) {
       w.add(
-        (ref, value) => `(${byReference(ref)} OR ${dialect.search.matches(value ?? '')})`,
+        (ref, value) => dialect.search.matches(ref ?? '', value ?? '', fewHits),
         text.toUpperCase(),
         dialect.search.value(text),
       );
@@ -54,17 +54,28 @@ function where(filter: InboxFilter, dialect: InboxDialect, w: SqlWhere): SqlWher
   return w;
 }
 
-/** One page of the inbox, newest first. */
+/**
+ * A text search matching at most this many tips counts as few: PostgreSQL
+ * then collects them before it sorts (see text-search.ts).
+ */
+export const SEARCH_FEW_HITS = 2_000;
+
+/**
+ * One page of the inbox, newest first. `counted` (the count query's answer)
+ * lets a text search pick its plan: few hits are collected first, many are
+ * found walking the inbox newest first.
+ */
 export function inboxListQuery(
   filter: InboxFilter,
   viewerId: number,
   page: { offset: number; limit: number },
   dialect: InboxDialect,
+  counted = 0,
 ): Query {
   const w = new SqlWhere(dialect.style);
   // A join, not NOT EXISTS in the select list: PostgreSQL hashed that subquery over all the viewer's reads.
   const viewer = w.param(viewerId);
-  where(filter, dialect, w);
+  where(filter, dialect, w, counted <= SEARCH_FEW_HITS);
   const text = `SELECT t.reference, i.accepted_at, i.category, i.area, i.happening_now, i.personal_data, i.status,
       i.assignee_id, s.email AS assignee_email, (r.tip_id IS NULL) AS unread
     FROM tip_inbox i JOIN tips t ON t.id = i.tip_id LEFT JOIN staff s ON s.id = i.assignee_id
@@ -84,7 +95,7 @@ export function cappedTotal(counted: number): { total: number; totalCapped: bool
 
 /** How many tips match, up to one more than the cap (from `tip_inbox` and its indexes alone). */
 export function inboxCountQuery(filter: InboxFilter, dialect: InboxDialect): Query {
-  const w = where(filter, dialect, new SqlWhere(dialect.style));
+  const w = where(filter, dialect, new SqlWhere(dialect.style), false);
   return {
     text: `SELECT count(*) AS n FROM (SELECT 1 FROM tip_inbox i ${w.clause} LIMIT ${w.param(INBOX_COUNT_CAP + 1)}) AS matching`,
     params: w.params,
