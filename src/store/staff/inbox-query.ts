@@ -93,11 +93,21 @@ export function cappedTotal(counted: number): { total: number; totalCapped: bool
   return { total: Math.min(counted, INBOX_COUNT_CAP), totalCapped: counted > INBOX_COUNT_CAP };
 }
 
-/** How many tips match, up to one more than the cap (from `tip_inbox` and its indexes alone). */
+/** How many tips match, up to one more than the cap (from `tip_inbox` and its indexes, and the text search's). */
 export function inboxCountQuery(filter: InboxFilter, dialect: InboxDialect): Query {
-  const w = where(filter, dialect, new SqlWhere(dialect.style), false);
+  const w = new SqlWhere(dialect.style);
+  const { countFrom } = dialect.search;
+  let from = 'tip_inbox i';
+  if (countFrom && filter.text && searchable(filter.text)) {
+    // Placeholders in text order ('?' counts them): the hits' come before the WHERE clause's.
+    const hits = countFrom(w.param(filter.text.toUpperCase()), w.param(dialect.search.value(filter.text)));
+    from = `(${hits}) AS h JOIN tip_inbox i ON i.tip_id = h.tip_id`;
+    where({ ...filter, text: undefined }, dialect, w, false);
+  } else {
+    where(filter, dialect, w, false);
+  }
   return {
-    text: `SELECT count(*) AS n FROM (SELECT 1 FROM tip_inbox i ${w.clause} LIMIT ${w.param(INBOX_COUNT_CAP + 1)}) AS matching`,
+    text: `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${w.clause} LIMIT ${w.param(INBOX_COUNT_CAP + 1)}) AS matching`,
     params: w.params,
   };
 }

@@ -17,6 +17,12 @@ export interface TextSearch {
    * matching tips (a backend may then collect them first).
    */
   matches(ref: string, p: string, fewHits: boolean): string;
+  /**
+   * When set, the count joins the inbox to these ids (a subquery of
+   * `tip_id`s with the same placeholders) instead of filtering the inbox by
+   * `matches`: the full-text hits then stream and counting stops at the cap.
+   */
+  countFrom?: (ref: string, p: string) => string;
 }
 
 /**
@@ -24,12 +30,17 @@ export interface TextSearch {
  * diacritics kept). The text is one FTS5 string (a phrase of its
  * trigrams, in order), so it matches exactly where it occurs as a
  * substring; a `"` inside is written twice. One list of ids (an IN, not an
- * OR of two conditions), so SQLite looks up the few inbox rows it names.
+ * OR of two conditions), so SQLite looks up the inbox rows it names.
  */
+const sqliteHits = (ref: string, p: string) =>
+  `SELECT id AS tip_id FROM tips WHERE reference = ${ref} UNION ALL SELECT rowid FROM tip_search WHERE tip_search MATCH ${p}`;
+
 export const SQLITE_TEXT_SEARCH: TextSearch = {
   value: (text) => `"${text.replaceAll('"', '""')}"`,
-  matches: (ref, p) =>
-    `i.tip_id IN (SELECT id FROM tips WHERE reference = ${ref} UNION ALL SELECT rowid FROM tip_search WHERE tip_search MATCH ${p})`,
+  matches: (ref, p) => `i.tip_id IN (${sqliteHits(ref, p)})`,
+  // A word in most of 100,000 tips: 44 ms as an IN list (every hit first), 7 ms joined (stops at the cap).
+  // A tip counts once: its own reference cannot be in its text (drawn after the text was sent).
+  countFrom: sqliteHits,
 };
 
 /** The description and the place as the PostgreSQL trigram indexes hold them (the same expressions, or no index). */
