@@ -25,6 +25,10 @@ export interface TextSearch {
   countFrom?: (ref: string, p: string) => string;
 }
 
+/** The ids of the tips with this reference, then those whose text contains the phrase. */
+const sqliteHits = (ref: string, p: string) =>
+  `SELECT id AS tip_id FROM tips WHERE reference = ${ref} UNION ALL SELECT rowid FROM tip_search WHERE tip_search MATCH ${p}`;
+
 /**
  * SQLite: the FTS5 table `tip_search` (trigram tokenizer, case folded,
  * diacritics kept). The text is one FTS5 string (a phrase of its
@@ -32,9 +36,6 @@ export interface TextSearch {
  * substring; a `"` inside is written twice. One list of ids (an IN, not an
  * OR of two conditions), so SQLite looks up the inbox rows it names.
  */
-const sqliteHits = (ref: string, p: string) =>
-  `SELECT id AS tip_id FROM tips WHERE reference = ${ref} UNION ALL SELECT rowid FROM tip_search WHERE tip_search MATCH ${p}`;
-
 export const SQLITE_TEXT_SEARCH: TextSearch = {
   value: (text) => `"${text.replaceAll('"', '""')}"`,
   matches: (ref, p) => `i.tip_id IN (${sqliteHits(ref, p)})`,
