@@ -518,6 +518,8 @@ describe.each([sqliteBackend, postgresBackend])('StaffStore contract on $name', 
         const counted = (await staff.listInbox({ text: query }, me.id, { offset: 0, limit: 1 })).total;
         expect(counted, `${query} counted`).toBe(names.length);
       }
+      // Control characters (a NUL from `%00` in the URL) find nothing rather than fail.
+      expect(await found(me.id, 'skyl\u0000ten')).toEqual([]);
       // A reference, typed in any case, whatever its length.
       expect(await found(me.id, references.b.toLowerCase())).toEqual([references.b]);
       // Combined with the other filters.

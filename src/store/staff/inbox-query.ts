@@ -25,6 +25,19 @@ export const SQLITE_INBOX: InboxDialect = { style: '?', search: SQLITE_TEXT_SEAR
 
 export const POSTGRES_INBOX: InboxDialect = { style: '$', search: POSTGRES_TEXT_SEARCH };
 
+/**
+ * How a search text is looked for: `reference` only (by the unique index) when it is shorter than
+ * SEARCH_MIN_CHARACTERS (it has no trigram for the full-text index), `text` (a reference, or the
+ * description or place through the full-text index) otherwise; `nothing` for a text with a NUL:
+ * no stored text holds one (the tip schema refuses control characters; PostgreSQL's text cannot)
+ * and neither backend takes one in a query (FTS5 ends its string there).
+ */
+function searchOf(text: string): 'none' | 'nothing' | 'reference' | 'text' {
+  if (text === '') return 'none';
+  if (text.includes('\u0000')) return 'nothing';
+  return searchable(text) ? 'text' : 'reference';
+}
+
 function where(filter: InboxFilter, dialect: InboxDialect, w: SqlWhere, fewHits: boolean): SqlWhere {
   if (filter.status !== undefined) w.add((p) => `i.status = ${p}`, filter.status);
   if (filter.area !== undefined) w.add((p) => `i.area = ${p}`, filter.area);
@@ -36,21 +49,17 @@ function where(filter: InboxFilter, dialect: InboxDialect, w: SqlWhere, fewHits:
   if (filter.to !== undefined) w.add((p) => `i.accepted_at < ${p}`, filter.to);
   if (filter.assignee === 'none') w.add(() => 'i.assignee_id IS NULL');
   else if (filter.assignee !== undefined) w.add((p) => `i.assignee_id = ${p}`, filter.assignee);
-  if (filter.text !== undefined && filter.text !== '') {
-    const text = filter.text;
-    // The reference by its unique index, and the description and place through the full-text index
-    // for text of at least SEARCH_MIN_CHARACTERS (a shorter one has no trigram to look up).
-    const byReference = (p: string) => `i.tip_id = (SELECT id FROM tips WHERE reference = ${p})`;
-    if (searchable(text)) {
-      w.add(
-        (ref, value) => dialect.search.matches(ref ?? '', value ?? '', fewHits),
-        text.toUpperCase(),
-        dialect.search.value(text),
-      );
-    } else {
-      w.add(byReference, text.toUpperCase());
-    }
-  }
+  const text = filter.text ?? '';
+  const search = searchOf(text);
+  if (search === 'nothing') w.add(() => '1 = 0');
+  else if (search === 'reference')
+    w.add((p) => `i.tip_id = (SELECT id FROM tips WHERE reference = ${p})`, text.toUpperCase());
+  else if (search === 'text')
+    w.add(
+      (ref, value) => dialect.search.matches(ref ?? '', value ?? '', fewHits),
+      text.toUpperCase(),
+      dialect.search.value(text),
+    );
   return w;
 }
 
@@ -103,7 +112,7 @@ export function inboxCountQuery(filter: InboxFilter, dialect: InboxDialect): Que
   const w = new SqlWhere(dialect.style);
   const { countFrom } = dialect.search;
   let from = 'tip_inbox i';
-  if (countFrom && filter.text && searchable(filter.text)) {
+  if (countFrom && filter.text !== undefined && searchOf(filter.text) === 'text') {
     // Placeholders in text order ('?' counts them): the hits' come before the WHERE clause's.
     const hits = countFrom(w.param(filter.text.toUpperCase()), w.param(dialect.search.value(filter.text)));
     from = `(${hits}) AS h JOIN tip_inbox i ON i.tip_id = h.tip_id`;
