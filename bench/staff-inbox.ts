@@ -4,7 +4,9 @@
  * measured inside the process (performance.now() around the staff app's own
  * handling of the request: session, query, rendering), not throughput: the
  * machine is shared, and what a handler waits for is the server's time.
- * Prints p50/p95/max per scenario and writes bench/results/staff-<date>.json.
+ * Prints p50/p95/max per scenario, then the text search's statements timed
+ * alone with their plans (EXPLAIN ANALYZE on PostgreSQL), and writes
+ * bench/results/staff-<date>.json.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +28,8 @@ import { createPostgresTipStore } from '../src/store/postgres/postgres-tip-store
 import { createSqliteTipStore } from '../src/store/sqlite/sqlite-tip-store.ts';
 import { openSqliteDatabase } from '../src/store/sqlite/open-database.ts';
 import type { StaffStore } from '../src/store/staff-store.ts';
+import type { Query } from '../src/store/staff/audit-query.ts';
+import { inboxCountQuery, inboxListQuery, POSTGRES_INBOX, SQLITE_INBOX } from '../src/store/staff/inbox-query.ts';
 import type { TipStore } from '../src/store/tip-store.ts';
 import { createStaffApp } from '../src/web/staff/staff-app.ts';
 import { createLagesbild } from '../src/lagesbild/index.ts';
@@ -111,6 +115,12 @@ interface Backend {
   load(rows: Row[]): Promise<void>;
   /** Statuses and assignees on a share of the tips, as months of work leave them. */
   triage(handlerId: number): Promise<void>;
+  /** Runs one statement straight on the database (for the statements' own times). */
+  run(query: Query): Promise<void>;
+  /** Runs a count statement and returns its `n`. */
+  count(query: Query): Promise<number>;
+  /** The database's plan of a statement, with its own time where the database measures it. */
+  explain(query: Query): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -138,6 +148,19 @@ async function sqliteBackend(): Promise<Backend> {
         `INSERT INTO tip_reads (tip_id, staff_id) SELECT tip_id, ${handlerId} FROM tip_inbox WHERE tip_id % 2 = 0`,
       );
       db.exec('ANALYZE');
+    },
+    async run(query) {
+      db.prepare(query.text).all(...query.params);
+    },
+    async count(query) {
+      return Number((db.prepare<unknown[], { n: number }>(query.text).get(...query.params) ?? { n: 0 }).n);
+    },
+    async explain(query) {
+      return db
+        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${query.text}`)
+        .all(...query.params)
+        .map((row) => row.detail)
+        .join('; ');
     },
     async close() {
       db.close();
@@ -169,6 +192,20 @@ async function postgresBackend(): Promise<Backend> {
         `INSERT INTO tip_reads (tip_id, staff_id) SELECT tip_id, ${handlerId} FROM tip_inbox WHERE tip_id % 2 = 0`,
       );
       await sql`VACUUM ANALYZE`;
+    },
+    async run(query) {
+      await sql.unsafe(query.text, query.params as never[]);
+    },
+    async count(query) {
+      const [row] = await sql.unsafe<{ n: number }[]>(query.text, query.params as never[]);
+      return Number(row?.n ?? 0);
+    },
+    async explain(query) {
+      const plan = await sql.unsafe<{ 'QUERY PLAN': string }[]>(
+        `EXPLAIN (ANALYZE, BUFFERS OFF) ${query.text}`,
+        query.params as never[],
+      );
+      return plan.map((row) => row['QUERY PLAN'].trim()).join('\n');
     },
     async close() {
       await sql.end();
@@ -221,16 +258,16 @@ async function measure(backend: Backend, rows: Row[]) {
     'inbox, filtered (status + district)': '/personal/inkorg?status=new&omrade=skogas',
     'inbox, filtered (focus area + week)': `/personal/inkorg?handelse=fokus:public-spaces&vecka=${isoWeekOf(NOW - 30 * DAY)}`,
     'inbox, assigned to me, page 5': '/personal/inkorg?tilldelad=mig&sida=5',
-    'inbox, text search (a word in 1% of tips; 30 requests)': '/personal/inkorg?sok=cykelförrådet',
+    'inbox, text search (a word in 1% of tips)': '/personal/inkorg?sok=cykelförrådet',
+    'inbox, text search (a word in most tips)': '/personal/inkorg?sok=trapphuset',
+    'inbox, text search + district': '/personal/inkorg?sok=cykelförrådet&omrade=skogas',
     'a tip (view, audited)': `/personal/tips/${reference}`,
   };
   const results: Record<string, { p50: number; p95: number; max: number; status: number }> = {};
   for (const [name, path] of Object.entries(scenarios)) {
     const times: number[] = [];
     let status = 0;
-    // A text search reads every tip: fewer requests keep the run short.
-    const count = name.includes('text search') ? 30 : REQUESTS;
-    for (let i = 0; i < count + 10; i += 1) {
+    for (let i = 0; i < REQUESTS + 10; i += 1) {
       const t0 = performance.now();
       const response = await app.request(`http://localhost:4321${path}`, { headers: { Cookie: cookie } });
       await response.text();
@@ -246,7 +283,43 @@ async function measure(backend: Backend, rows: Row[]) {
       status,
     };
   }
-  return { loadSeconds: Math.round(loadSeconds * 10) / 10, results };
+  return {
+    loadSeconds: Math.round(loadSeconds * 10) / 10,
+    results,
+    statements: await statementTimes(backend, handler.id),
+  };
+}
+
+/**
+ * The text search's two statements (the page and the count) on their own,
+ * straight on the database, in a tight loop: what the search itself costs,
+ * apart from the session, the rendering and the machine's other load.
+ */
+async function statementTimes(backend: Backend, viewerId: number) {
+  const dialect = backend.name === 'SQLite' ? SQLITE_INBOX : POSTGRES_INBOX;
+  const times: Record<string, { p50: number; p95: number; plan: string }> = {};
+  for (const text of ['cykelförrådet', 'trapphuset']) {
+    // The page's plan depends on the count (PostgreSQL), as in the store.
+    const counted = await backend.count(inboxCountQuery({ text }, dialect));
+    for (const [kind, query] of [
+      ['page', inboxListQuery({ text }, viewerId, { offset: 0, limit: 50 }, dialect, counted)],
+      ['count', inboxCountQuery({ text }, dialect)],
+    ] as const) {
+      const spent: number[] = [];
+      for (let i = 0; i < REQUESTS + 10; i += 1) {
+        const t0 = performance.now();
+        await backend.run(query);
+        if (i >= 10) spent.push(performance.now() - t0);
+      }
+      spent.sort((a, b) => a - b);
+      times[`${kind}, "${text}"`] = {
+        p50: Math.round(percentile(spent, 50) * 10) / 10,
+        p95: Math.round(percentile(spent, 95) * 10) / 10,
+        plan: await backend.explain(query),
+      };
+    }
+  }
+  return times;
 }
 
 const rows = tipRows(TIPS);
@@ -254,8 +327,9 @@ const report: Record<string, unknown> = { tips: TIPS, requestsPerScenario: REQUE
 for (const create of [sqliteBackend, postgresBackend]) {
   const backend = await create();
   try {
-    const { loadSeconds, results } = await measure(backend, rows);
+    const { loadSeconds, results, statements } = await measure(backend, rows);
     report[backend.name] = results;
+    report[`${backend.name} text search statements`] = statements;
     console.log(
       `\n${backend.name}: ${TIPS} tips loaded in ${loadSeconds} s; server time per request (ms), ${REQUESTS} requests each`,
     );
@@ -264,6 +338,8 @@ for (const create of [sqliteBackend, postgresBackend]) {
     for (const [name, r] of Object.entries(results)) {
       console.log(`| ${name} | ${r.status} | ${r.p50} | ${r.p95} | ${r.max} | ${r.p95 < 100 ? 'yes' : 'no'} |`);
     }
+    console.log(`\n${backend.name}: the text search's statements alone, ms (p50 / p95), and their plans`);
+    for (const [name, t] of Object.entries(statements)) console.log(`${name}: ${t.p50} / ${t.p95}\n${t.plan}\n`);
   } finally {
     await backend.close();
   }

@@ -1,6 +1,7 @@
 import { AREA_IDS, CATEGORY_FOCUS_AREA, CATEGORY_IDS, FOCUS_AREA_IDS } from '../schemas/tip-options.ts';
 import type { Clock } from '../platform/clock.ts';
 import {
+  searchable,
   TIP_STATUSES,
   type InboxFilter,
   type InboxPage,
@@ -60,6 +61,15 @@ export function parseInboxQuery(params: URLSearchParams): InboxQuery {
     sok: sok === '' ? undefined : sok,
     sida: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
   };
+}
+
+/**
+ * Whether the search text is too short to look for in descriptions and
+ * places (fewer than SEARCH_MIN_CHARACTERS characters, and not a reference):
+ * the page then says so instead of just finding nothing.
+ */
+export function searchTooShort(query: InboxQuery): boolean {
+  return query.sok !== undefined && parseReference(query.sok) === undefined && !searchable(query.sok);
 }
 
 /** The query back as URL parameters (without the page unless asked), for links that keep the filters. */

@@ -168,8 +168,19 @@ export interface InboxFilter {
   to?: number;
   /** A member's id, or "none" for unassigned tips. */
   assignee?: number | 'none';
-  /** Found in the description, the place or the reference. */
+  /**
+   * The reference (any case), or a text contained in the description or the place, ignoring case,
+   * every character literal; a text shorter than SEARCH_MIN_CHARACTERS finds only a reference.
+   */
   text?: string;
+}
+
+/** The shortest text the inbox's search looks for in descriptions and places: one trigram of the full-text index. */
+export const SEARCH_MIN_CHARACTERS = 3;
+
+/** Whether `text` is long enough to be looked for in descriptions and places (counted in characters). */
+export function searchable(text: string): boolean {
+  return [...text].length >= SEARCH_MIN_CHARACTERS;
 }
 
 export interface InboxRow {
@@ -263,7 +274,10 @@ export interface AuditEntry {
   actorId: number | null;
   actor: string;
   action: AuditAction;
+  /** The tip's reference; null once the retention purge deleted the tip (then `tipPurged`) or for no tip. */
   tipReference: string | null;
+  /** The retention purge deleted this entry's tip and blanked its reference; the entry itself stays. */
+  tipPurged: boolean;
   detail: AuditDetail | null;
 }
 

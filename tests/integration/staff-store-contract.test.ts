@@ -46,6 +46,8 @@ interface Stores {
   raw(text: string): Promise<void>;
   /** Every byte the database keeps on disk, where the backend lets a test read it (SQLite). */
   files(): Buffer[] | undefined;
+  /** The trigrams the SQLite full-text index holds for a tip (FTS5 vocabulary); undefined on PostgreSQL. */
+  indexedTrigrams(tipReference: string): string[] | undefined;
   cleanup(): Promise<void>;
 }
 
@@ -75,6 +77,20 @@ const sqliteBackend: Backend = {
         }
       },
       files: () => readdirSync(dir).map((name) => readFileSync(join(dir, name))),
+      indexedTrigrams(tipReference) {
+        const db = new BetterSqlite3(file);
+        try {
+          db.exec("CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, 'tip_search', 'instance')");
+          return db
+            .prepare<[string], string>(
+              `SELECT DISTINCT term FROM temp.vocabulary WHERE doc = (SELECT id FROM tips WHERE reference = ?)`,
+            )
+            .pluck()
+            .all(tipReference);
+        } finally {
+          db.close();
+        }
+      },
       async cleanup() {
         await staff.close();
         await tips.close();
@@ -110,6 +126,7 @@ const postgresBackend: Backend = {
         }
       },
       files: () => undefined,
+      indexedTrigrams: () => undefined,
       async cleanup() {
         await staff.close();
         await tips.close();
@@ -296,7 +313,7 @@ describe.each([sqliteBackend, postgresBackend])('StaffStore contract on $name', 
       expect(await refs({ categories: ['gang-activity', 'drugs'] })).toEqual([c.reference, a.reference]);
       expect(await refs({ from: T0 + MINUTE, to: T0 + DAY })).toEqual([c.reference, b.reference]);
       expect(await refs({ text: 'källaringången' })).toEqual([a.reference]);
-      expect(await refs({ text: 'KÄLLARINGÅNGEN' })).toEqual(backend.name === 'PostgreSQL' ? [a.reference] : []);
+      expect(await refs({ text: 'KÄLLARINGÅNGEN' })).toEqual([a.reference]);
       expect(await refs({ text: '100%_' })).toEqual([]);
       expect(await refs({ text: c.reference.toLowerCase() })).toEqual([c.reference]);
 
@@ -412,7 +429,7 @@ describe.each([sqliteBackend, postgresBackend])('StaffStore contract on $name', 
       }
     });
 
-    it('loses the inbox row, notes and reads with the tip at the retention purge; the audit stays', async () => {
+    it('loses the inbox row, notes and reads with the tip at the retention purge; the audit stays without the reference', async () => {
       await fresh();
       const me = await handler();
       const { reference } = await tips.acceptTip(tipInput('minimal'));
@@ -424,7 +441,160 @@ describe.each([sqliteBackend, postgresBackend])('StaffStore contract on $name', 
       expect((await tips.purge(T0 + 91 * DAY, 90)).tips).toBe(1);
       expect((await staff.listInbox({}, me.id, { offset: 0, limit: 5 })).total).toBe(0);
       expect(await staff.viewTip(reference, me, T0 + 91 * DAY)).toBeUndefined();
-      expect((await staff.listAudit({ tipReference: reference }, { offset: 0, limit: 5 })).total).toBe(2);
+      expect((await staff.listAudit({ tipReference: reference }, { offset: 0, limit: 5 })).total).toBe(0);
+      const entries = (await staff.listAudit({}, { offset: 0, limit: 10 })).entries;
+      expect(entries.map((e) => [e.action, e.tipReference, e.tipPurged])).toEqual([
+        ['view', null, true],
+        ['note', null, true],
+        ['staff-add', null, false],
+      ]);
+    });
+  });
+
+  describe('the text search', () => {
+    /** Tips whose texts try case folding, Swedish and Arabic letters, LIKE's metacharacters and the two fields. */
+    const SEARCH_TIPS = {
+      a: {
+        description: 'Källaringången luktar rök, skylten säger "100%_rabatt" och sökvägen C:\\temp\\x.',
+        place: 'Trapphus Ö, Storvägen',
+      },
+      b: { description: 'رأيت مجموعة تبيع المخدرات قرب المدرسة كل مساء.', place: 'الملعب الكبير' },
+      c: { description: 'Ungdomar ÅKER moped i gångtunneln, 100 procent säkert.', place: '' },
+      d: { description: 'Det står 100xyrabatt på skylten vid axb-kiosken.', place: 'Kiosken' },
+    } as const;
+    type Name = keyof typeof SEARCH_TIPS;
+    /** Each query and the tips it must find (the same on both backends). */
+    const QUERIES: [string, Name[]][] = [
+      ['källaringången', ['a']],
+      ['KÄLLARINGÅNGEN', ['a']],
+      ['kÄllAR', ['a']],
+      ['åker', ['c']],
+      // Diacritics are kept: "a" is not "å", "o" is not "ö".
+      ['kallaringangen', []],
+      ['trapphus o', []],
+      ['gÅngTUNNELN', ['c']],
+      ['storvägen', ['a']],
+      ['trapphus ö', ['a']],
+      ['kiosken', ['d']],
+      ['rök, skylten', ['a']],
+      ['skylten', ['a', 'd']],
+      ['100%_', ['a']],
+      ['%_r', ['a']],
+      ['a_b', []],
+      ['1%0', []],
+      ['C:\\temp', ['a']],
+      ['\\te', ['a']],
+      ['"100', ['a']],
+      ['المخدرات', ['b']],
+      ['الملعب', ['b']],
+      ['Storvägen Källar', []],
+      ['Källar Storvägen', []],
+      ['ingen träff alls', []],
+      // Shorter than three characters: no description or place is searched.
+      ['ök', []],
+      ['Ö', []],
+      ['%', []],
+    ];
+
+    const accept = async () => {
+      const references = {} as Record<Name, string>;
+      let minute = 0;
+      for (const [name, fields] of Object.entries(SEARCH_TIPS) as [Name, (typeof SEARCH_TIPS)[Name]][]) {
+        const extra = fields.place === '' ? { description: fields.description } : fields;
+        references[name] = (await tips.acceptTip(tipInput('minimal', T0 + minute * MINUTE, extra))).reference;
+        minute += 1;
+      }
+      return references;
+    };
+    const found = async (viewer: number, text: string) =>
+      (await staff.listInbox({ text }, viewer, { offset: 0, limit: 10 })).rows.map((row) => row.reference).sort();
+
+    it('finds a text in the description or the place, ignoring case, with every character literal', async () => {
+      await fresh();
+      const me = await handler();
+      const references = await accept();
+      for (const [query, names] of QUERIES) {
+        expect(await found(me.id, query), query).toEqual(names.map((name) => references[name]).sort());
+        const counted = (await staff.listInbox({ text: query }, me.id, { offset: 0, limit: 1 })).total;
+        expect(counted, `${query} counted`).toBe(names.length);
+      }
+      // Control characters (a NUL from `%00` in the URL) find nothing rather than fail.
+      expect(await found(me.id, 'skyl\u0000ten')).toEqual([]);
+      // A reference, typed in any case, whatever its length.
+      expect(await found(me.id, references.b.toLowerCase())).toEqual([references.b]);
+      // Combined with the other filters.
+      expect(await found(me.id, 'skylten')).toHaveLength(2);
+      const first = await staff.listInbox({ text: 'skylten', to: T0 + MINUTE }, me.id, { offset: 0, limit: 10 });
+      expect(first.rows.map((row) => row.reference)).toEqual([references.a]);
+    });
+
+    it('orders and counts a search that matches many tips (the plan for many hits) like one that matches few', async () => {
+      await fresh();
+      const me = await handler();
+      await accept();
+      // 2,100 copies of tip d, a second apart, straight into the table (the triggers index them).
+      const copies = `SELECT 'MANY-' || n, ${T0 + HOUR} + n * 1000, 'sv', (SELECT payload FROM tips WHERE reference = (SELECT max(reference) FROM tips WHERE payload LIKE '%axb-kiosken%'))`;
+      await stores.raw(
+        backend.name === 'SQLite'
+          ? `WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 2100)
+             INSERT INTO tips (reference, accepted_at, language, payload) ${copies} FROM g`
+          : `INSERT INTO tips (reference, accepted_at, language, payload) ${copies} FROM generate_series(1, 2100) AS n`,
+      );
+      const page = await staff.listInbox({ text: 'KIOSKEN' }, me.id, { offset: 50, limit: 50 });
+      expect(page.total).toBe(2101);
+      expect(page.rows.map((row) => row.reference)).toEqual(
+        Array.from({ length: 50 }, (_, i) => `MANY-${2100 - 50 - i}`),
+      );
+      const filtered = await staff.listInbox({ text: 'kiosken', to: T0 + HOUR + 11_000 }, me.id, {
+        offset: 0,
+        limit: 50,
+      });
+      expect(filtered.total).toBe(11);
+      expect(filtered.rows.at(-1)?.acceptedAt).toBe(T0 + 3 * MINUTE);
+    });
+
+    it('no longer finds a redacted text, and the index holds only the text that is left', async () => {
+      await fresh();
+      const me = await handler();
+      const references = await accept();
+      const edit = redactionEdit({ allDetected: false, spans: [], text: 'luktar rök' });
+      expect((await staff.redactTip(references.a, edit, me, T0 + HOUR))?.removed).toBe('luktar rök'.length);
+      expect(await found(me.id, 'luktar')).toEqual([]);
+      expect(await found(me.id, 'rök')).toEqual([]);
+      expect(await found(me.id, 'källaringången')).toEqual([references.a]);
+      expect(await found(me.id, REDACTED_MARK)).toEqual([references.a]);
+      const trigrams = stores.indexedTrigrams(references.a);
+      if (trigrams) {
+        // Exactly the trigrams of the text as it is now (folded to lower case): none of the redacted words'.
+        const record = await staff.viewTip(references.a, me, T0 + HOUR);
+        const now = [record?.tip.tip.description ?? '', record?.tip.tip.place ?? ''];
+        const expected = new Set(
+          now.flatMap((text) => {
+            const letters = [...text.toLowerCase()];
+            return letters.slice(0, -2).map((_, i) => letters.slice(i, i + 3).join(''));
+          }),
+        );
+        expect(new Set(trigrams)).toEqual(expected);
+        expect(trigrams).not.toContain('ukt');
+        expect(trigrams).not.toContain('rök');
+      }
+      const files = stores.files();
+      if (files) expect(files.some((bytes) => bytes.includes('luktar rök'))).toBe(false);
+    });
+
+    it('forgets a purged tip', async () => {
+      await fresh();
+      const me = await handler();
+      const references = await accept();
+      for (let i = 0; i < 4; i += 1) {
+        const [claim] = await tips.claimEmailJobs(T0 + HOUR, { limit: 1, leaseMs: MINUTE });
+        if (!claim) throw new Error('no email job');
+        await tips.markEmailSent(claim, T0 + HOUR);
+      }
+      expect((await tips.purge(T0 + 91 * DAY, 90)).tips).toBe(4);
+      for (const query of ['källaringången', 'المخدرات', 'kiosken', 'skylten', references.a])
+        expect(await found(me.id, query), query).toEqual([]);
+      expect(stores.indexedTrigrams(references.a) ?? []).toEqual([]);
     });
   });
 
@@ -435,6 +605,25 @@ describe.each([sqliteBackend, postgresBackend])('StaffStore contract on $name', 
       await staff.appendAudit({ at: T0 - 800 * DAY, actor: me, action: 'export', detail: { what: 'test' } });
       await staff.appendAudit({ at: T0 - 10 * DAY, actor: me, action: 'export' });
       await expect(stores.raw("UPDATE audit_log SET actor = 'someone else'")).rejects.toThrow(/append-only/);
+      // The one change the purge makes (blank a reference and mark the entry) is refused for anything more or less.
+      await staff.appendAudit({ at: T0 - DAY, actor: me, action: 'view', tipReference: 'AAAA-AAAA' });
+      for (const change of [
+        'tip_reference = NULL',
+        "tip_reference = 'CCCC-CCCC'",
+        "tip_reference = NULL, tip_purged = true, actor = 'x'",
+        'tip_reference = NULL, tip_purged = true, at = 1',
+      ]) {
+        await expect(
+          stores.raw(`UPDATE audit_log SET ${change} WHERE tip_reference IS NOT NULL`),
+          change,
+        ).rejects.toThrow(/append-only/);
+      }
+      await stores.raw(
+        "UPDATE audit_log SET tip_reference = NULL, tip_purged = true WHERE tip_reference = 'AAAA-AAAA'",
+      );
+      await expect(
+        stores.raw("UPDATE audit_log SET tip_reference = 'AAAA-AAAA', tip_purged = false WHERE tip_purged"),
+      ).rejects.toThrow(/append-only/);
       const before = await staff.listAudit({}, { offset: 0, limit: 10 });
       expect(before.entries.every((e) => e.actor !== 'someone else')).toBe(true);
       await staff.createSession(
@@ -453,6 +642,15 @@ describe.each([sqliteBackend, postgresBackend])('StaffStore contract on $name', 
       expect(purged).toEqual({ auditEntries: 1, sessions: 1, signinTokens: 1 });
       const after = await staff.listAudit({ action: 'export' }, { offset: 0, limit: 10 });
       expect(after.entries.map((e) => e.at)).toEqual([T0 - 10 * DAY]);
+    });
+
+    it('keeps a tip reference only in its own column, which the purge can blank, never in the details', async () => {
+      await fresh();
+      const me = await handler();
+      await expect(
+        staff.appendAudit({ at: T0, actor: me, action: 'export', detail: { what: 'tips K7MX-4RDP' } }),
+      ).rejects.toThrow(/must not hold a tip reference/);
+      expect((await staff.listAudit({ action: 'export' }, { offset: 0, limit: 5 })).total).toBe(0);
     });
 
     it('pages newest first and filters by actor, action, reference and time', async () => {

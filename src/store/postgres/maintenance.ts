@@ -2,6 +2,7 @@ import { CHANNELS, type Channel } from '../accepted-tip.ts';
 import { IDEMPOTENCY_WINDOW_MS } from '../store-policy.ts';
 import type { HealthDetails, PurgeResult } from '../tip-store.ts';
 import type { Pool } from './connect.ts';
+import { postgresForgetPurgedTips } from '../staff/postgres-forget-purged.ts';
 import { postgresFoldPurgedTips } from './lagesbild/fold.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -65,6 +66,11 @@ export function postgresMaintenance(sql: Pool) {
         if (purgeable.length > 0) {
           // The lägesbild keeps each tip's count (per week, no text, no reference) before the tip goes.
           await postgresFoldPurgedTips(
+            tx,
+            purgeable.map((row) => row.id),
+          );
+          // The audit trail keeps who did what and when, not which tip (THREATS S7).
+          await postgresForgetPurgedTips(
             tx,
             purgeable.map((row) => row.id),
           );

@@ -201,15 +201,16 @@ export async function migratePostgres(
       name text NOT NULL,
       applied_at bigint NOT NULL
     )`;
-    const [row] = await tx<{ version: number | null }[]>`SELECT max(version) AS version FROM schema_migrations`;
-    let version = row?.version ?? 0;
+    // Every version not yet recorded (see sqlite/migrations.ts: 21–29 came after 30).
+    const applied = await tx<{ version: number }[]>`SELECT version FROM schema_migrations`;
+    const done = new Set(applied.map((row) => row.version));
     for (const migration of migrations) {
-      if (migration.version <= version) continue;
+      if (done.has(migration.version)) continue;
       await tx.unsafe(migration.sql);
       await tx`INSERT INTO schema_migrations (version, name, applied_at)
                VALUES (${migration.version}, ${migration.name}, ${now})`;
-      version = migration.version;
+      done.add(migration.version);
     }
-    return version;
+    return Math.max(0, ...done);
   });
 }

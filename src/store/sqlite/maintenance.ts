@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { CHANNELS, type Channel } from '../accepted-tip.ts';
 import { IDEMPOTENCY_WINDOW_MS } from '../store-policy.ts';
 import type { HealthDetails, PurgeResult } from '../tip-store.ts';
+import { sqliteForgetPurgedTips } from '../staff/sqlite-forget-purged.ts';
 import { sqliteFoldPurgedTips } from './lagesbild/fold.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -41,12 +42,15 @@ export function sqliteMaintenance(db: Database) {
   const deleteTips = db.prepare<[string]>('DELETE FROM tips WHERE id IN (SELECT value FROM json_each(?))');
   const oldestTip = db.prepare<[], { accepted_at: number | null }>('SELECT min(accepted_at) AS accepted_at FROM tips');
   const foldIntoLagesbild = sqliteFoldPurgedTips(db);
+  const forgetInAudit = sqliteForgetPurgedTips(db);
 
   const purge = db.transaction((now: number, retentionDays: number): PurgeResult => {
     const idempotencyKeys = expiredKeys.run(now - IDEMPOTENCY_WINDOW_MS).changes;
     const ids = JSON.stringify(purgeable.all(now - retentionDays * DAY_MS).map((row) => row.id));
     // The lägesbild keeps each tip's count (per week, no text, no reference) before the tip goes.
     foldIntoLagesbild(ids);
+    // The audit trail keeps who did what and when, not which tip (THREATS S7).
+    forgetInAudit(ids);
     const jobs = deleteJobs.run(ids).changes;
     const tips = deleteTips.run(ids).changes;
     // A digest row names no tip; it goes once none of its emails is left.

@@ -92,11 +92,14 @@ export function migrateSqlite(db: Database, now: number, migrations: readonly Mi
     applied_at INTEGER NOT NULL
   ) STRICT`);
   const current = db.prepare<[], { version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+  const applied = db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').pluck();
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   const applyPending = db.transaction(() => {
-    const from = current.get()?.version ?? 0;
+    // Every version not yet recorded, not only those above the highest: the staff side's 21–29
+    // come after the lägesbild's 30 was released, so a database at 30 still needs them.
+    const done = new Set(applied.all() as unknown as number[]);
     for (const migration of migrations) {
-      if (migration.version <= from) continue;
+      if (done.has(migration.version)) continue;
       db.exec(migration.sql);
       record.run(migration.version, migration.name, now);
     }

@@ -20,7 +20,7 @@ function where(filter: AuditFilter, style: '?' | '$'): SqlWhere {
 /** One page of audit entries, newest first, for either backend. */
 export function auditListQuery(filter: AuditFilter, page: { offset: number; limit: number }, style: '?' | '$'): Query {
   const w = where(filter, style);
-  const text = `SELECT id, at, actor_id, actor, action, tip_reference, detail FROM audit_log ${w.clause}
+  const text = `SELECT id, at, actor_id, actor, action, tip_reference, tip_purged, detail FROM audit_log ${w.clause}
     ORDER BY at DESC, id DESC LIMIT ${w.param(page.limit)} OFFSET ${w.param(page.offset)}`;
   return { text, params: w.params };
 }

@@ -1,43 +1,44 @@
-import type {
-  AuditDetail,
-  CloseReason,
-  InboxFilter,
-  InboxRow,
-  StatusChange,
-  TipNote,
-  TipRecord,
-  TipStatus,
+import {
+  searchable,
+  type AuditDetail,
+  type CloseReason,
+  type InboxFilter,
+  type InboxRow,
+  type StatusChange,
+  type TipNote,
+  type TipRecord,
+  type TipStatus,
 } from '../staff-store.ts';
 import { decodeTip, type StoredTipRow } from '../stored-tip.ts';
 import type { Query } from './audit-query.ts';
-import { containsPattern } from './rows.ts';
 import { SqlWhere } from './sql-where.ts';
+import { POSTGRES_TEXT_SEARCH, SQLITE_TEXT_SEARCH, type TextSearch } from './text-search.ts';
 
 /** How the two backends differ in the inbox's queries. */
 export interface InboxDialect {
   style: '?' | '$';
-  /**
-   * A condition: the tip's description (`p`) or place (`q`) in `t.payload`
-   * matches the same LIKE pattern; `raw`, when given, first matches the
-   * stored JSON text itself (cheap), so only its matches are parsed.
-   */
-  textMatches(raw: string | undefined, p: string, q: string): string;
+  /** The text search: the value the query gets for `text`, and the condition on `i.tip_id` that uses it. */
+  search: TextSearch;
 }
 
-export const SQLITE_INBOX: InboxDialect = {
-  style: '?',
-  // The whole stored document is scanned first (cheap); only its matches are parsed to check the two fields.
-  textMatches: (raw, p, q) =>
-    `(${raw ? `t.payload LIKE ${raw} ESCAPE '\\' AND ` : ''}(json_extract(t.payload, '$.tip.description') LIKE ${p} ESCAPE '\\' OR json_extract(t.payload, '$.tip.place') LIKE ${q} ESCAPE '\\'))`,
-};
+export const SQLITE_INBOX: InboxDialect = { style: '?', search: SQLITE_TEXT_SEARCH };
 
-export const POSTGRES_INBOX: InboxDialect = {
-  style: '$',
-  textMatches: (raw, p, q) =>
-    `(${raw ? `t.payload ILIKE ${raw} AND ` : ''}((t.payload::jsonb->'tip'->>'description') ILIKE ${p} OR (t.payload::jsonb->'tip'->>'place') ILIKE ${q}))`,
-};
+export const POSTGRES_INBOX: InboxDialect = { style: '$', search: POSTGRES_TEXT_SEARCH };
 
-function where(filter: InboxFilter, dialect: InboxDialect, w: SqlWhere): SqlWhere {
+/**
+ * How a search text is looked for: `reference` only (by the unique index) when it is shorter than
+ * SEARCH_MIN_CHARACTERS (it has no trigram for the full-text index), `text` (a reference, or the
+ * description or place through the full-text index) otherwise; `nothing` for a text with a NUL:
+ * no stored text holds one (the tip schema refuses control characters; PostgreSQL's text cannot)
+ * and neither backend takes one in a query (FTS5 ends its string there).
+ */
+function searchOf(text: string): 'none' | 'nothing' | 'reference' | 'text' {
+  if (text === '') return 'none';
+  if (text.includes('\u0000')) return 'nothing';
+  return searchable(text) ? 'text' : 'reference';
+}
+
+function where(filter: InboxFilter, dialect: InboxDialect, w: SqlWhere, fewHits: boolean): SqlWhere {
   if (filter.status !== undefined) w.add((p) => `i.status = ${p}`, filter.status);
   if (filter.area !== undefined) w.add((p) => `i.area = ${p}`, filter.area);
   if (filter.categories !== undefined) {
@@ -48,39 +49,53 @@ function where(filter: InboxFilter, dialect: InboxDialect, w: SqlWhere): SqlWher
   if (filter.to !== undefined) w.add((p) => `i.accepted_at < ${p}`, filter.to);
   if (filter.assignee === 'none') w.add(() => 'i.assignee_id IS NULL');
   else if (filter.assignee !== undefined) w.add((p) => `i.assignee_id = ${p}`, filter.assignee);
-  if (filter.text !== undefined && filter.text !== '') {
-    const pattern = containsPattern(filter.text);
-    const reference = filter.text.toUpperCase();
-    // JSON escapes quotes, backslashes and control characters: the stored text has them otherwise written.
-    // eslint-disable-next-line no-control-regex -- the characters JSON escapes are the point
-    const rawToo = !/["\\\u0000-\u001f]/.test(filter.text);
-    const values = rawToo ? [reference, pattern, pattern, pattern] : [reference, pattern, pattern];
+  const text = filter.text ?? '';
+  const search = searchOf(text);
+  if (search === 'nothing') w.add(() => '1 = 0');
+  else if (search === 'reference')
+    w.add((p) => `i.tip_id = (SELECT id FROM tips WHERE reference = ${p})`, text.toUpperCase());
+  else if (search === 'text')
     w.add(
-      (ref, ...rest) =>
-        `(t.reference = ${ref} OR ${rawToo ? dialect.textMatches(rest[0], rest[1] ?? '', rest[2] ?? '') : dialect.textMatches(undefined, rest[0] ?? '', rest[1] ?? '')})`,
-      ...values,
+      (ref, value) => dialect.search.matches(ref ?? '', value ?? '', fewHits),
+      text.toUpperCase(),
+      dialect.search.value(text),
     );
-  }
   return w;
 }
 
-/** One page of the inbox, newest first. */
+/**
+ * A text search matching at most this many tips counts as few: PostgreSQL
+ * then collects them before it sorts (see text-search.ts).
+ */
+export const SEARCH_FEW_HITS = 2_000;
+
+/**
+ * One page of the inbox, newest first. `counted` (the count query's answer)
+ * lets a text search pick its plan: few hits are collected first, many are
+ * found walking the inbox newest first.
+ */
 export function inboxListQuery(
   filter: InboxFilter,
   viewerId: number,
   page: { offset: number; limit: number },
   dialect: InboxDialect,
+  counted = 0,
 ): Query {
-  const w = new SqlWhere(dialect.style);
+  const w = where(filter, dialect, new SqlWhere(dialect.style), counted <= SEARCH_FEW_HITS);
+  // The page's rows first, from the inbox alone; only those 50 are joined to their reference, assignee
+  // and read mark (a text search matching most tips joined 73,000 rows before sorting them).
+  const limit = w.param(page.limit);
+  const offset = w.param(page.offset);
   // A join, not NOT EXISTS in the select list: PostgreSQL hashed that subquery over all the viewer's reads.
   const viewer = w.param(viewerId);
-  where(filter, dialect, w);
   const text = `SELECT t.reference, i.accepted_at, i.category, i.area, i.happening_now, i.personal_data, i.status,
       i.assignee_id, s.email AS assignee_email, (r.tip_id IS NULL) AS unread
-    FROM tip_inbox i JOIN tips t ON t.id = i.tip_id LEFT JOIN staff s ON s.id = i.assignee_id
+    FROM (SELECT i.tip_id, i.accepted_at, i.category, i.area, i.happening_now, i.personal_data, i.status, i.assignee_id
+          FROM tip_inbox i ${w.clause}
+          ORDER BY i.accepted_at DESC, i.tip_id DESC LIMIT ${limit} OFFSET ${offset}) AS i
+      JOIN tips t ON t.id = i.tip_id LEFT JOIN staff s ON s.id = i.assignee_id
       LEFT JOIN tip_reads r ON r.tip_id = i.tip_id AND r.staff_id = ${viewer}
-    ${w.clause}
-    ORDER BY i.accepted_at DESC, i.tip_id DESC LIMIT ${w.param(page.limit)} OFFSET ${w.param(page.offset)}`;
+    ORDER BY i.accepted_at DESC, i.tip_id DESC`;
   return { text, params: w.params };
 }
 
@@ -92,12 +107,21 @@ export function cappedTotal(counted: number): { total: number; totalCapped: bool
   return { total: Math.min(counted, INBOX_COUNT_CAP), totalCapped: counted > INBOX_COUNT_CAP };
 }
 
-/** How many tips match, up to one more than the cap (the tips table is joined only for a text search). */
+/** How many tips match, up to one more than the cap (from `tip_inbox` and its indexes, and the text search's). */
 export function inboxCountQuery(filter: InboxFilter, dialect: InboxDialect): Query {
-  const w = where(filter, dialect, new SqlWhere(dialect.style));
-  const join = filter.text ? 'JOIN tips t ON t.id = i.tip_id' : '';
+  const w = new SqlWhere(dialect.style);
+  const { countFrom } = dialect.search;
+  let from = 'tip_inbox i';
+  if (countFrom && filter.text !== undefined && searchOf(filter.text) === 'text') {
+    // Placeholders in text order ('?' counts them): the hits' come before the WHERE clause's.
+    const hits = countFrom(w.param(filter.text.toUpperCase()), w.param(dialect.search.value(filter.text)));
+    from = `(${hits}) AS h JOIN tip_inbox i ON i.tip_id = h.tip_id`;
+    where({ ...filter, text: undefined }, dialect, w, false);
+  } else {
+    where(filter, dialect, w, false);
+  }
   return {
-    text: `SELECT count(*) AS n FROM (SELECT 1 FROM tip_inbox i ${join} ${w.clause} LIMIT ${w.param(INBOX_COUNT_CAP + 1)}) AS matching`,
+    text: `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${w.clause} LIMIT ${w.param(INBOX_COUNT_CAP + 1)}) AS matching`,
     params: w.params,
   };
 }

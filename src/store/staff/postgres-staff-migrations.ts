@@ -1,4 +1,5 @@
 import type { PostgresMigration } from '../postgres/migrations.ts';
+import { POSTGRES_DESCRIPTION, POSTGRES_PLACE } from './text-search.ts';
 
 /** The staff side's tables on PostgreSQL: the same as SQLite's (see sqlite-staff-migrations.ts). */
 export const POSTGRES_STAFF_MIGRATIONS: readonly PostgresMigration[] = [
@@ -110,6 +111,42 @@ export const POSTGRES_STAFF_MIGRATIONS: readonly PostgresMigration[] = [
       $$;
       CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
         FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+    `,
+  },
+  {
+    version: 21,
+    name: 'audit trail: a purged tip leaves its entries without its reference',
+    sql: `
+      ALTER TABLE audit_log ADD COLUMN tip_purged boolean NOT NULL DEFAULT false;
+      DROP TRIGGER audit_log_append_only ON audit_log;
+      UPDATE audit_log a SET tip_reference = NULL, tip_purged = true
+        WHERE tip_reference IS NOT NULL AND NOT EXISTS (SELECT 1 FROM tips t WHERE t.reference = a.tip_reference);
+      CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        -- The one change allowed: the retention purge blanks a deleted tip's reference and marks the entry.
+        IF OLD.tip_reference IS NOT NULL AND NEW.tip_reference IS NULL AND NOT OLD.tip_purged AND NEW.tip_purged
+           AND NEW.id = OLD.id AND NEW.at = OLD.at AND NEW.actor_id IS NOT DISTINCT FROM OLD.actor_id
+           AND NEW.actor = OLD.actor AND NEW.action = OLD.action AND NEW.detail IS NOT DISTINCT FROM OLD.detail THEN
+          RETURN NEW;
+        END IF;
+        RAISE EXCEPTION 'the audit trail is append-only';
+      END
+      $$;
+      CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
+        FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+    `,
+  },
+  {
+    version: 22,
+    name: 'inbox text search: trigram indexes of descriptions and places',
+    // pg_trgm is a trusted extension (PostgreSQL 13+): the database's owner may create it.
+    // The indexed expressions are the ones the search writes (text-search.ts), or the planner
+    // cannot use them. No copy of the text in any table: index entries of deleted or
+    // updated rows go when (auto)vacuum cleans the table, like the rows themselves.
+    sql: `
+      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+      CREATE INDEX tips_search_description ON tips USING gin (${POSTGRES_DESCRIPTION} gin_trgm_ops);
+      CREATE INDEX tips_search_place ON tips USING gin (${POSTGRES_PLACE} gin_trgm_ops);
     `,
   },
 ];

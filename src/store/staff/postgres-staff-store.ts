@@ -224,11 +224,14 @@ export function createPostgresStaffStore(url: string, poolSize: number): StaffSt
     },
 
     async listInbox(filter, viewerId, page) {
-      const list = inboxListQuery(filter, viewerId, page, POSTGRES_INBOX);
       const count = inboxCountQuery(filter, POSTGRES_INBOX);
+      const counting = sql.unsafe<{ n: number }[]>(count.text, count.params as never[]);
+      // A text search's plan depends on how many tips match (text-search.ts): count first.
+      const counted = filter.text ? Number((await counting)[0]?.n ?? 0) : 0;
+      const list = inboxListQuery(filter, viewerId, page, POSTGRES_INBOX, counted);
       const [rows, [total]] = await Promise.all([
         sql.unsafe<InboxSqlRow[]>(list.text, list.params as never[]),
-        sql.unsafe<{ n: number }[]>(count.text, count.params as never[]),
+        counting,
       ]);
       return { rows: rows.map(toInboxRow), ...cappedTotal(Number(total?.n ?? 0)) };
     },

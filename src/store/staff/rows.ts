@@ -1,3 +1,4 @@
+import { REFERENCE_ALPHABET } from '../reference.ts';
 import type { AuditDetail, AuditEntry, AuditEntryInput, StaffMember, StaffRole } from '../staff-store.ts';
 
 /** A staff row as both stores select it (`active` is 0/1 on SQLite, a boolean on PostgreSQL). */
@@ -34,6 +35,7 @@ export interface AuditRow {
   actor: string;
   action: string;
   tip_reference: string | null;
+  tip_purged: number | boolean;
   detail: string | null;
 }
 
@@ -45,22 +47,26 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
     actor: row.actor,
     action: row.action as AuditEntry['action'],
     tipReference: row.tip_reference,
+    tipPurged: Boolean(row.tip_purged),
     detail: row.detail === null ? null : (JSON.parse(row.detail) as AuditDetail),
   };
 }
 
-/** The columns of one audit entry, in insert order. */
+const REFERENCE_ANYWHERE = new RegExp(`[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]{4}`);
+
+/**
+ * The columns of one audit entry, in insert order. A tip's reference goes
+ * only in its own column, which the retention purge blanks when it deletes
+ * the tip; in the details (which no one may change) it would outlive the tip.
+ */
 export function auditValues(
   entry: AuditEntryInput,
 ): [number, number | null, string, string, string | null, string | null] {
-  return [
-    entry.at,
-    entry.actor.id,
-    entry.actor.label,
-    entry.action,
-    entry.tipReference ?? null,
-    entry.detail ? JSON.stringify(entry.detail) : null,
-  ];
+  const detail = entry.detail ? JSON.stringify(entry.detail) : null;
+  if (detail !== null && REFERENCE_ANYWHERE.test(detail)) {
+    throw new Error('an audit detail must not hold a tip reference: pass it as tipReference');
+  }
+  return [entry.at, entry.actor.id, entry.actor.label, entry.action, entry.tipReference ?? null, detail];
 }
 
 /** Emails are compared and stored in lower case. */

@@ -7,7 +7,8 @@ import type { Migration } from '../sqlite/migrations.ts';
  * allow-listed fields the inbox filters on (never the tipster's text) and
  * the triage state. Notes, reads and the inbox row go when the retention
  * purge deletes the tip (ON DELETE CASCADE); the audit trail stays for
- * AUDIT_RETENTION_DAYS and a trigger refuses any UPDATE of it.
+ * AUDIT_RETENTION_DAYS and a trigger refuses any UPDATE of it but one: the
+ * purge blanks a deleted tip's reference in its entries (version 21).
  */
 export const SQLITE_STAFF_MIGRATIONS: readonly Migration[] = [
   {
@@ -109,6 +110,57 @@ export const SQLITE_STAFF_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_log_tip ON audit_log (tip_reference, at);
       CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log BEGIN
         SELECT RAISE(ABORT, 'the audit trail is append-only');
+      END;
+    `,
+  },
+  {
+    version: 21,
+    name: 'audit trail: a purged tip leaves its entries without its reference',
+    // The one change the trigger allows: the retention purge blanks the reference of a tip it
+    // deletes and marks the entry, nothing else. Entries of tips purged before this version
+    // (their tip is gone) are blanked here.
+    sql: `
+      ALTER TABLE audit_log ADD COLUMN tip_purged INTEGER NOT NULL DEFAULT 0 CHECK (tip_purged IN (0, 1));
+      DROP TRIGGER audit_log_append_only;
+      UPDATE audit_log SET tip_reference = NULL, tip_purged = 1
+        WHERE tip_reference IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM tips t WHERE t.reference = audit_log.tip_reference);
+      CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
+        WHEN NOT (OLD.tip_reference IS NOT NULL AND NEW.tip_reference IS NULL
+                  AND OLD.tip_purged = 0 AND NEW.tip_purged = 1
+                  AND NEW.id = OLD.id AND NEW.at = OLD.at AND NEW.actor_id IS OLD.actor_id
+                  AND NEW.actor = OLD.actor AND NEW.action = OLD.action AND NEW.detail IS OLD.detail)
+      BEGIN
+        SELECT RAISE(ABORT, 'the audit trail is append-only');
+      END;
+    `,
+  },
+  {
+    version: 22,
+    name: 'inbox text search: a trigram full-text index of descriptions and places',
+    // Contentless (the index holds no copy of the text to read back) and secure-delete: a
+    // 'delete' with the old values takes the row's trigrams out of the index's pages at once,
+    // so a redacted or purged text leaves nothing behind (a contentless_delete=1 table would
+    // only mark the row deleted and keep its trigrams until a merge). The old values come
+    // from the same expressions as the new ones, as FTS5 requires.
+    sql: `
+      CREATE VIRTUAL TABLE tip_search USING fts5(description, place, content='', tokenize='trigram');
+      INSERT INTO tip_search (tip_search, rank) VALUES ('secure-delete', 1);
+      INSERT INTO tip_search (rowid, description, place)
+        SELECT id, json_extract(payload, '$.tip.description'), json_extract(payload, '$.tip.place') FROM tips;
+      CREATE TRIGGER tip_search_insert AFTER INSERT ON tips BEGIN
+        INSERT INTO tip_search (rowid, description, place)
+        VALUES (NEW.id, json_extract(NEW.payload, '$.tip.description'), json_extract(NEW.payload, '$.tip.place'));
+      END;
+      CREATE TRIGGER tip_search_update AFTER UPDATE OF payload ON tips BEGIN
+        INSERT INTO tip_search (tip_search, rowid, description, place)
+        VALUES ('delete', OLD.id, json_extract(OLD.payload, '$.tip.description'), json_extract(OLD.payload, '$.tip.place'));
+        INSERT INTO tip_search (rowid, description, place)
+        VALUES (NEW.id, json_extract(NEW.payload, '$.tip.description'), json_extract(NEW.payload, '$.tip.place'));
+      END;
+      CREATE TRIGGER tip_search_delete AFTER DELETE ON tips BEGIN
+        INSERT INTO tip_search (tip_search, rowid, description, place)
+        VALUES ('delete', OLD.id, json_extract(OLD.payload, '$.tip.description'), json_extract(OLD.payload, '$.tip.place'));
       END;
     `,
   },

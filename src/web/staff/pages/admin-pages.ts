@@ -91,6 +91,12 @@ export interface AuditView {
   members: StaffMember[];
 }
 
+/** The tip column: a link while the tip is stored; "Gallrat" once the retention purge deleted it and its reference. */
+function tipCell(entry: AuditEntry): Html | string {
+  if (entry.tipReference) return html`<a href="${tipPath(entry.tipReference)}">${entry.tipReference}</a>`;
+  return entry.tipPurged ? 'Gallrat' : '';
+}
+
 /** The audit trail: who did what with which tip and when. Read-only: no page or route changes an entry. */
 export function auditPage(view: AuditView): Html {
   const names = new Map(view.members.map((member) => [member.id, member.email]));
@@ -109,6 +115,10 @@ export function auditPage(view: AuditView): Html {
     { title: 'Logg', signedIn: view.signedIn, section: 'audit' },
     html`<h1>Logg</h1>
       <p>Vem som gjorde vad och när. Loggen innehåller aldrig tipsens text, IP-adresser eller webbläsaruppgifter.</p>
+      <p>
+        När ett tips gallras tas dess referens bort även här. Händelserna finns kvar och visas med ”Gallrat” i stället
+        för referensen.
+      </p>
       <form method="get" action="/personal/logg" class="filters">
         <div class="field">
           <label for="handling">Handling</label>
@@ -172,9 +182,7 @@ export function auditPage(view: AuditView): Html {
                         <td>${timeTag(entry.at)}</td>
                         <td>${entry.actor}</td>
                         <td>${ACTION_LABELS[entry.action] ?? entry.action}</td>
-                        <td>
-                          ${entry.tipReference ? html`<a href="${tipPath(entry.tipReference)}">${entry.tipReference}</a>` : ''}
-                        </td>
+                        <td>${tipCell(entry)}</td>
                         <td>${detailText(entry, names)}</td>
                       </tr>`,
                   )}

@@ -1,7 +1,7 @@
 import type { SignedIn } from '../../../staff/actor.ts';
-import { inboxQueryParams, type InboxQuery } from '../../../staff/inbox.ts';
+import { inboxQueryParams, searchTooShort, type InboxQuery } from '../../../staff/inbox.ts';
 import { AREA_IDS, CATEGORY_IDS, FOCUS_AREA_IDS } from '../../../schemas/tip-options.ts';
-import { TIP_STATUSES, type InboxRow, type StaffMember } from '../../../store/staff-store.ts';
+import { SEARCH_MIN_CHARACTERS, TIP_STATUSES, type InboxRow, type StaffMember } from '../../../store/staff-store.ts';
 import { tipPath } from '../staff-paths.ts';
 import { html, timeTag, type Html } from './html.ts';
 import { AREA_LABELS, CATEGORY_LABELS, FOCUS_AREA_LABELS, STATUS_LABELS, focusAreaLabel } from './labels.ts';
@@ -65,7 +65,10 @@ function filters(view: InboxView): Html {
     ])}
     <div class="field">
       <label for="sok">Sök i text eller referens</label>
-      <input type="search" id="sok" name="sok" value="${query.sok ?? ''}" />
+      <span class="hint" id="sok-hint"
+        >Minst ${SEARCH_MIN_CHARACTERS} tecken, till exempel ett ord ur beskrivningen eller platsen</span
+      >
+      <input type="search" id="sok" name="sok" value="${query.sok ?? ''}" aria-describedby="sok-hint" />
     </div>
     <div class="actions">
       <button type="submit">Filtrera</button>
@@ -120,7 +123,13 @@ export function inboxPage(view: InboxView): Html {
     { title: 'Inkorg', signedIn: view.signedIn, section: 'inbox' },
     html`<h1>Inkorg</h1>
       ${filters(view)}
-      <p role="status">${countText(view)}${filtered ? ' med de här filtren' : ''}.</p>
+      <p role="status">
+        ${countText(view)}${filtered ? ' med de här filtren' : ''}.${
+          searchTooShort(view.query)
+            ? ` Sökningen letar bara efter en referens: skriv minst ${SEARCH_MIN_CHARACTERS} tecken för att söka i texten.`
+            : ''
+        }
+      </p>
       ${
         view.rows.length > 0
           ? html`<div class="table-wrap">
