@@ -29,7 +29,7 @@ const PAGE_METHODS = ['GET', 'HEAD'] as const;
  * router is the API, the tip page, and the rest:
  * - a known path asked with a method it does not answer → 405 with `Allow`
  *   (OPTIONS → 204 with `Allow`);
- * - a page asked for without its trailing slash → 301 to its canonical URL;
+ * - a page asked for without its trailing slash, or a route with one → 301 to its canonical URL;
  * - anything else → 404: JSON under /api, the localized 404 page elsewhere.
  *
  * No middleware and no error handler on the mounted apps, so a synchronous
@@ -66,6 +66,11 @@ export function createRouter({ logger, api, apiErrors, pages, site }: RouterDeps
     if (isApi) return apiErrors(new NotFoundError('no such API route'), c);
     if ((method === 'GET' || method === 'HEAD') && !path.endsWith('/') && isPage(`${path}/`)) {
       return c.redirect(`${path}/`, 301);
+    }
+    // Routes without a trailing slash (the staff side's /personal) are typed with one.
+    if ((method === 'GET' || method === 'HEAD') && path.length > 1 && path.endsWith('/')) {
+      const canonical = path.slice(0, -1);
+      if (allowedMethods(canonical)?.includes('GET')) return c.redirect(canonical, 301);
     }
     const html = site.text(notFoundPathFor(localeOfPath(path))) ?? 'Not found';
     return new Response(html, {

@@ -195,6 +195,17 @@ describe('internal links', () => {
     }
   });
 
+  it('a route without a trailing slash asked for with one is sent to it (the staff start page); the API is not', async () => {
+    const staff = await fetch(`${server.url}/personal/`, { redirect: 'manual' });
+    expect(staff.status).toBe(301);
+    expect(new URL(staff.headers.get('location') ?? '', server.url).pathname).toBe('/personal');
+    const unknown = await fetch(`${server.url}/personal/finns-inte/`, { redirect: 'manual' });
+    expect(unknown.status).toBe(404);
+    const api = await fetch(`${server.url}/api/health/`, { redirect: 'manual' });
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/json');
+  });
+
   it('every internal link on the visited pages resolves (200, or a 301 to a 200)', async () => {
     expect(internalLinks.size, 'run after the page sweep').toBeGreaterThan(20);
     const broken: string[] = [];

@@ -1,18 +1,18 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { resolveSession } from '../../staff/sessions.ts';
 import { accessGuard } from './access-guard.ts';
-import { notFoundPage } from './pages/common-pages.ts';
 import { STAFF_ROUTES, type StaffRoute } from './route-table.ts';
 import { readSessionCookie } from './session-cookie.ts';
 import type { StaffWebDeps } from './staff-deps.ts';
-import { START_PATH, STYLESHEET_PATH } from './staff-paths.ts';
+import { STYLESHEET_PATH } from './staff-paths.ts';
 import './staff-context.ts';
 
 /**
  * The staff side, mounted at /personal by the web wiring. Every response
  * is `Cache-Control: no-store` and `X-Robots-Tag: noindex` (on top of the
  * edge's security headers); every route comes from the role table and
- * passes its access guard; anything else is a 404.
+ * passes its access guard; anything else is the router's 404 (a sub-app's
+ * notFound is not used once it is mounted).
  */
 export function createStaffApp(deps: StaffWebDeps, routes: readonly StaffRoute[] = STAFF_ROUTES): Hono {
   const app = new Hono();
@@ -33,10 +33,5 @@ export function createStaffApp(deps: StaffWebDeps, routes: readonly StaffRoute[]
     const answer: MiddlewareHandler = async (c) => route.handle(c, deps);
     app.on(route.method, [route.path], ...accessGuard(route, deps.config.siteUrl.origin), answer);
   }
-  app.notFound((c) => {
-    // The start page is /personal; /personal/ is what people type.
-    if (c.req.path === `${START_PATH}/`) return c.redirect(START_PATH, 301);
-    return c.html(notFoundPage(c.get('signedIn')), 404);
-  });
   return app;
 }
