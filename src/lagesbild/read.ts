@@ -13,7 +13,7 @@ import { MAX_TREND_WEEKS, type LagesbildDeps } from './deps.ts';
 import { buildWeek, trendOf } from './picture.ts';
 import { decodeSnapshot, type FrozenWeek } from './snapshot.ts';
 import { requireRole, type Audit, type StaffMember } from './staff.ts';
-import { groupByArea, ownPart, type LiveEntryView, type WeekPicture } from './week-picture.ts';
+import { entryView, groupByArea, ownPart, type LiveEntryView, type WeekPicture } from './week-picture.ts';
 
 /** A week as staff see it now: the picture plus what only the working copy has. */
 export interface LiveWeek {
@@ -58,14 +58,7 @@ export async function viewWeek(
   const handler = staff.role !== 'reader';
   const entries: LiveEntryView[] = built.entries.map((entry) => ({
     id: entry.id,
-    source: entry.source,
-    area: entry.area,
-    category: entry.category,
-    happeningNow: entry.happeningNow,
-    place: entry.place,
-    occurredOn: entry.occurredOn,
-    occurredTime: entry.occurredTime,
-    summary: entry.summary,
+    ...entryView(entry),
     // Readers (partners) never get a tip's reference; handlers get it as a link back to the inbox.
     ...(handler ? { tipReference: entry.tipReference } : {}),
   }));

@@ -1,4 +1,5 @@
 import type { SendMailOptions } from 'nodemailer';
+import { formatMinute } from '../../platform/stockholm-time.ts';
 import type { DigestClaim } from '../../store/tip-store.ts';
 import { formatAcceptedAt } from './tip-email-body.ts';
 import { isHostName, tipSubject, type TipEmailOptions } from './tip-email.ts';
@@ -18,15 +19,6 @@ export function digestMessageId(digest: Pick<EmailDigest, 'digestId' | 'createdA
   const minute = new Date(digest.createdAt).toISOString().slice(0, 16).replace(/\D/g, '');
   return `<digest-${digest.digestId}-${minute}@${siteHost}>`;
 }
-
-const STOCKHOLM_TIME = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 /**
  * One email for the tips that came in during a surge (a flood of tips from
@@ -53,7 +45,7 @@ export function buildDigestEmail(digest: EmailDigest, options: TipEmailOptions):
     '',
     `Tips i sammandraget (${count}), äldst först:`,
     ...digest.tips.map((accepted) => {
-      const received = STOCKHOLM_TIME.format(accepted.acceptedAt);
+      const received = formatMinute(accepted.acceptedAt);
       return `- ${received}  ${tipSubject(accepted)}`;
     }),
     '',

@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import { formatMinute } from '../../../platform/stockholm-time.ts';
 
 /** A fragment of escaped HTML (hono/html: every interpolated value is escaped unless it is itself a fragment). */
 export type Html = ReturnType<typeof html>;
@@ -25,31 +26,6 @@ export function errorSummary(errors: readonly FieldError[]): Html {
 /** The hidden field every state-changing staff form carries. */
 export function csrfField(token: string): Html {
   return html`<input type="hidden" name="_csrf" value="${token}" />`;
-}
-
-const STOCKHOLM_MINUTE = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const STOCKHOLM_DAY = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** "2026-11-30 13:05", Swedish time, to the minute. */
-export function formatMinute(ms: number): string {
-  return STOCKHOLM_MINUTE.format(ms);
-}
-
-/** "2026-11-30", Swedish time. */
-export function formatDay(ms: number): string {
-  return STOCKHOLM_DAY.format(ms);
 }
 
 /** A `<time>` element for a moment, shown to the minute in Swedish time. */

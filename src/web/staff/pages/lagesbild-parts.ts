@@ -6,7 +6,8 @@ import { FOCUS_KEYS } from '../../../lagesbild/count-matrix.ts';
 import { weekSpan, type WeekId } from '../../../platform/stockholm-week.ts';
 import { AREA_IDS, CATEGORY_IDS } from '../../../schemas/tip-options.ts';
 import { LAGESBILD_PATH } from '../staff-paths.ts';
-import { formatDay, html, type Html } from './html.ts';
+import { formatDay } from '../../../platform/stockholm-time.ts';
+import { html, type Html } from './html.ts';
 import { AREA_LABELS, CATEGORY_LABELS } from './labels.ts';
 import { CATEGORY_SHORT_LABELS } from '../../../delivery/mail/labels.ts';
 

@@ -4,7 +4,8 @@ import { findPersonalData } from '../../../schemas/personal-data.ts';
 import { CLOSE_REASONS, TIP_STATUSES, type StaffMember, type TipRecord } from '../../../store/staff-store.ts';
 import { LAGESBILD_PATH, tipPath } from '../staff-paths.ts';
 import { weekOf } from '../../../platform/stockholm-week.ts';
-import { csrfField, errorSummary, formatDay, html, timeTag, type FieldError, type Html } from './html.ts';
+import { formatDay } from '../../../platform/stockholm-time.ts';
+import { csrfField, errorSummary, html, timeTag, type FieldError, type Html } from './html.ts';
 import {
   AREA_LABELS,
   CATEGORY_LABELS,
